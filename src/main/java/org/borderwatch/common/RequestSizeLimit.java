@@ -1,0 +1,130 @@
+package org.borderwatch.common;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses request bodies larger than {@code borderwatch.web.max-request-bytes} with 413 before
+ * anything reads them, so an oversized upload costs no heap. Bodies without a declared length
+ * (chunked) are counted as they are read and cut off at the same limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+class RequestSizeLimit extends OncePerRequestFilter {
+
+	private final long maxBytes;
+
+	RequestSizeLimit(@Value("${borderwatch.web.max-request-bytes:1048576}") long maxBytes) {
+		this.maxBytes = maxBytes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		long declared = request.getContentLengthLong();
+		if (declared > this.maxBytes) {
+			refuse(response);
+			return;
+		}
+		if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
+			LimitedRequest limited = new LimitedRequest(request, this.maxBytes);
+			if (limited.exceedsLimit()) {
+				refuse(response);
+				return;
+			}
+			chain.doFilter(limited, response);
+			return;
+		}
+		chain.doFilter(request, response);
+	}
+
+	private void refuse(HttpServletResponse response) throws IOException {
+		response.setStatus(413);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.setHeader("Connection", "close");
+		response.getWriter()
+			.write("""
+					{"type":"about:blank","title":"Content too large","status":413,\
+					"detail":"Request bodies are limited to %d bytes","correlationId":"%s"}"""
+				.formatted(this.maxBytes, CorrelationId.current()));
+	}
+
+	/** Buffers a body of unknown length up to the limit, one byte past it to detect an overflow. */
+	private static final class LimitedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+		private final byte[] body;
+
+		private final boolean exceeds;
+
+		LimitedRequest(HttpServletRequest request, long maxBytes) throws IOException {
+			super(request);
+			byte[] read = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+			this.exceeds = read.length > maxBytes;
+			this.body = this.exceeds ? new byte[0] : read;
+		}
+
+		boolean exceedsLimit() {
+			return this.exceeds;
+		}
+
+		@Override
+		public jakarta.servlet.ServletInputStream getInputStream() {
+			java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(this.body);
+			return new jakarta.servlet.ServletInputStream() {
+				@Override
+				public int read() {
+					return in.read();
+				}
+
+				@Override
+				public int read(byte[] buffer, int offset, int length) {
+					return in.read(buffer, offset, length);
+				}
+
+				@Override
+				public boolean isFinished() {
+					return in.available() == 0;
+				}
+
+				@Override
+				public boolean isReady() {
+					return true;
+				}
+
+				@Override
+				public void setReadListener(jakarta.servlet.ReadListener listener) {
+					throw new UnsupportedOperationException("synchronous reads only");
+				}
+			};
+		}
+
+		@Override
+		public java.io.BufferedReader getReader() {
+			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
+					java.nio.charset.StandardCharsets.UTF_8));
+		}
+
+		@Override
+		public int getContentLength() {
+			return this.body.length;
+		}
+
+		@Override
+		public long getContentLengthLong() {
+			return this.body.length;
+		}
+
+	}
+
+}
