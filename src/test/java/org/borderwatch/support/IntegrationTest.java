@@ -1,0 +1,27 @@
+package org.borderwatch.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the HTTP-level integration tests: the whole application on a random port, against the
+ * database {@link TestDatabase} chose.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+
+	@LocalServerPort
+	protected int port;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.Connection connection = TestDatabase.connection();
+		registry.add("spring.datasource.url", connection::url);
+		registry.add("spring.datasource.username", connection::username);
+		registry.add("spring.datasource.password", connection::password);
+		registry.add("borderwatch.demo-data.enabled", () -> "false");
+	}
+
+}
