@@ -22,7 +22,7 @@ create table actor (
     name        text        not null,
     aliases     text[]      not null default '{}',
     kind        text        not null,
-    country     char(3),
+    country     text,
     parent_id   uuid references actor (id),
     title       text,
     description text,

@@ -11,7 +11,7 @@ create table incident (
     place_name       text,
     admin1           text,
     admin2           text,
-    country          char(3),
+    country          text,
     latitude         double precision,
     longitude        double precision,
     geo_precision    text,

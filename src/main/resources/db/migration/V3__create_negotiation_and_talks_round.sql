@@ -37,7 +37,7 @@ create table talks_round (
     negotiation_id uuid        not null references negotiation (id),
     round_number   integer     not null,
     venue_city     text,
-    venue_country  char(3),
+    venue_country  text,
     start_date     date        not null,
     end_date       date,
     date_precision text        not null,
