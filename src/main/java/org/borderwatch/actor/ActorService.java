@@ -113,7 +113,8 @@ public class ActorService {
 			.query((rs, row) -> new ActorKey(rs.getObject("id", UUID.class), rs.getString("sort_name")))
 			.list();
 		PageResponse<ActorKey> page = PageResponse.fromLookahead(keys, limit, (key) -> Cursor.of(key.sortName(), key.id()));
-		return page.map(loadAll(page.items().stream().map(ActorKey::id).toList())::get);
+		Map<UUID, ActorResponse> responses = loadAll(page.items().stream().map(ActorKey::id).toList());
+		return page.map((key) -> responses.get(key.id()));
 	}
 
 	private Map<UUID, ActorResponse> loadAll(List<UUID> ids) {

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.PreUpdate;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
+
+import org.springframework.data.domain.Persistable;
 
 /**
  * Identity, optimistic-locking version and audit timestamps shared by every aggregate root.
@@ -17,7 +20,7 @@ import jakarta.persistence.Version;
  * it is saved and equality never depends on the database.
  */
 @MappedSuperclass
-public abstract class AbstractAggregate {
+public abstract class AbstractAggregate implements Persistable<UUID> {
 
 	@Id
 	private UUID id;
@@ -47,6 +50,17 @@ public abstract class AbstractAggregate {
 		this.updatedAt = Instant.now();
 	}
 
+	/**
+	 * New until first persisted. Spring Data asks this to choose between persist and merge; the
+	 * id alone cannot tell, since it is assigned at construction.
+	 */
+	@Override
+	@Transient
+	public boolean isNew() {
+		return this.version == null;
+	}
+
+	@Override
 	public UUID getId() {
 		return this.id;
 	}

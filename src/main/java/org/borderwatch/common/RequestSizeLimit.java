@@ -53,11 +53,12 @@ class RequestSizeLimit extends OncePerRequestFilter {
 		response.setStatus(413);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 		response.setHeader("Connection", "close");
-		response.getWriter()
+		response.getOutputStream()
 			.write("""
 					{"type":"about:blank","title":"Content too large","status":413,\
 					"detail":"Request bodies are limited to %d bytes","correlationId":"%s"}"""
-				.formatted(this.maxBytes, CorrelationId.current()));
+				.formatted(this.maxBytes, CorrelationId.current())
+				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
 	/** Buffers a body of unknown length up to the limit, one byte past it to detect an overflow. */
