@@ -83,6 +83,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<Object> handleOptimisticLock(OptimisticLockingFailureException ex, WebRequest request) {
+		if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
+			// The version the client named went stale while this request ran: the precondition failed.
+			return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
+					"The record was changed by someone else while this change was applied; read it again and reapply your change",
+					List.of(), request);
+		}
 		return problem(HttpStatus.CONFLICT, "Conflict",
 				"The record was changed by someone else while this change was applied; read it again and retry",
 				List.of(), request);
