@@ -41,13 +41,18 @@ public abstract class AbstractAggregate implements Persistable<UUID> {
 
 	@PrePersist
 	void onCreate() {
-		this.createdAt = Instant.now();
+		this.createdAt = now();
 		this.updatedAt = this.createdAt;
 	}
 
 	@PreUpdate
 	void onUpdate() {
-		this.updatedAt = Instant.now();
+		this.updatedAt = now();
+	}
+
+	/** PostgreSQL keeps microseconds: truncate so a POST shows what a later GET will. */
+	private static Instant now() {
+		return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 	}
 
 	/**
