@@ -18,8 +18,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
-import org.springframework.data.domain.Persistable;
-
 import org.borderwatch.common.AbstractAggregate;
 import org.borderwatch.common.DatePrecision;
 import org.borderwatch.common.DomainRuleException;
@@ -35,7 +33,7 @@ import org.borderwatch.common.DomainRuleException;
  */
 @Entity
 @Table(name = "ceasefire")
-class Ceasefire extends AbstractAggregate implements Persistable<UUID> {
+class Ceasefire extends AbstractAggregate {
 
 	@Column(nullable = false)
 	private String name;
@@ -44,8 +42,8 @@ class Ceasefire extends AbstractAggregate implements Persistable<UUID> {
 	@Column(nullable = false)
 	private CeasefireArrangement arrangement;
 
+	/** Null when the sources do not say whether the ceasefire was written down. */
 	@Enumerated(EnumType.STRING)
-	@Column(nullable = false)
 	private CeasefireForm form;
 
 	@ElementCollection
@@ -99,20 +97,10 @@ class Ceasefire extends AbstractAggregate implements Persistable<UUID> {
 	/** A new ceasefire starts as a day-precise proposal; {@link #recordLifecycle} says otherwise. */
 	Ceasefire(String name, CeasefireArrangement arrangement, List<UUID> partyIds, CeasefireForm form) {
 		rename(name);
-		this.form = Objects.requireNonNull(form, "form");
+		this.form = form;
 		this.status = CeasefireStatus.PROPOSED;
 		this.datePrecision = DatePrecision.DAY;
 		engage(arrangement, partyIds, List.of());
-	}
-
-	/**
-	 * New until first persisted. Said explicitly because Spring Data would otherwise read the
-	 * version through {@link #getVersion()}, which answers 0 rather than null for a new aggregate,
-	 * take it for a stored one and merge a copy instead of persisting this instance.
-	 */
-	@Override
-	public boolean isNew() {
-		return getCreatedAt() == null;
 	}
 
 	void rename(String name) {
@@ -120,7 +108,7 @@ class Ceasefire extends AbstractAggregate implements Persistable<UUID> {
 	}
 
 	void describe(CeasefireForm form, String terms, String scope, UUID talksRoundId) {
-		this.form = Objects.requireNonNull(form, "form");
+		this.form = form;
 		this.terms = terms;
 		this.scope = scope;
 		this.talksRoundId = talksRoundId;

@@ -26,7 +26,7 @@ import org.borderwatch.common.MediatorRole;
 public record CeasefireRequest(
 		@Schema(example = "Doha ceasefire 2025") @NotBlank @Size(max = 200) String name,
 		@Schema(example = "BILATERAL", description = "UNILATERAL: exactly one party; BILATERAL: exactly two; MULTILATERAL: two or more") @NotNull CeasefireArrangement arrangement,
-		@Schema(example = "VERBAL") @NotNull CeasefireForm form,
+		@Schema(example = "VERBAL", description = "Leave out when the sources do not say") CeasefireForm form,
 		@Schema(description = "Ids of the actors bound by the ceasefire; none of them may also be a mediator") @Size(max = 100) List<@NotNull UUID> partyIds,
 		@Schema(description = "Third parties and their roles") @Size(max = 100) List<@Valid @NotNull MediatorRequest> mediators,
 		@Schema(example = "2025-10-19") LocalDate agreedOn,

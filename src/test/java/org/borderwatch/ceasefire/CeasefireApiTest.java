@@ -284,12 +284,20 @@ class CeasefireApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void acceptsACeasefireWhoseFormWasNotReported() {
+		Api.Response response = post(proposed(name("Unknown form"), this.pakistan, this.afghanistan).set("form", null));
+
+		assertThat(response.status()).as(response.body()).isEqualTo(201);
+		assertThat(response.json().path("form").isNull()).isTrue();
+	}
+
+	@Test
 	void rejectsMissingRequiredAndTooLongFields() {
 		Api.Response response = this.api.post(CEASEFIRES, """
 				{"name": "%s", "partyIds": ["%s"], "endReason": "%s",
 				 "mediators": [{"role": "MEDIATOR"}]}""".formatted("n".repeat(201), this.pakistan, "r".repeat(2001)));
 
-		assertRefused(response, 400, "arrangement", "endReason", "form", "mediators[0].actorId", "name", "status");
+		assertRefused(response, 400, "arrangement", "endReason", "mediators[0].actorId", "name", "status");
 	}
 
 	@Test
