@@ -1,0 +1,283 @@
+package org.borderwatch.incident;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.util.MultiValueMap;
+
+import org.borderwatch.common.Countries;
+import org.borderwatch.common.InvalidInputException;
+import org.borderwatch.common.SqlFilter;
+
+/**
+ * The filters of incident queries, parsed from query parameters and turned into SQL. This is the
+ * ONE definition of what {@code ?country=PAK&from=2025-10-01&...} means for incidents: the
+ * incident list uses it, and so must every other read of incidents (CSV/GeoJSON exports, stats,
+ * timeline), so that the same parameters always select the same incidents:
+ *
+ * <pre>{@code
+ * IncidentFilter filter = IncidentFilter.parse(params);   // 400 naming the bad parameter
+ * SqlFilter where = filter.toSql();                        // conditions over alias "i"
+ * jdbc.sql("select ... from incident i " + where.where() + " ...").params(where.params())...
+ * }</pre>
+ *
+ * Parameters ({@link #PARAMETERS}); repeated or comma-separated values OR, different parameters AND:
+ * <ul>
+ * <li>{@code from}, {@code to}: ISO dates, inclusive; an incident matches when its
+ * [startDate, endDate] overlaps [from, to], so a month-long incident is found by any day in it.</li>
+ * <li>{@code country} (ISO alpha-3), {@code admin1} (ignoring case), {@code type}, {@code subType},
+ * {@code verification}, {@code tag} (exact).</li>
+ * <li>{@code actor}: actor ids taking part; with {@code actorRole}, only in those roles
+ * ({@code actorRole} alone: any actor in those roles).</li>
+ * <li>{@code claimedBy}: actor ids that claimed responsibility (CLAIMS_RESPONSIBILITY).</li>
+ * <li>{@code minFatalities}: headline fatalities (curated best estimates) at least this.</li>
+ * <li>{@code bbox=minLon,minLat,maxLon,maxLat}: incidents with coordinates inside (edges
+ * included; boxes across the antimeridian are not supported).</li>
+ * <li>{@code q}: PostgreSQL full text over title and description ({@code websearch_to_tsquery}
+ * syntax: words, {@code "phrases"}, {@code or}, {@code -excluded}).</li>
+ * </ul>
+ * Other parameters are ignored, so an endpoint may take its own beside these. Empty lists and
+ * nulls mean "any".
+ */
+public record IncidentFilter(LocalDate from, LocalDate to, List<String> countries, List<String> admin1,
+		List<EventType> types, List<SubEventType> subTypes, List<UUID> actors, List<ActorRole> actorRoles,
+		List<UUID> claimedBy, Integer minFatalities, List<VerificationStatus> verification, List<String> tags,
+		BoundingBox bbox, String q) {
+
+	/** The query parameters {@link #parse} reads. */
+	public static final List<String> PARAMETERS = List.of("from", "to", "country", "admin1", "type", "subType",
+			"actor", "actorRole", "claimedBy", "minFatalities", "verification", "tag", "bbox", "q");
+
+	private static final int MAX_TEXT = 500;
+
+	public IncidentFilter {
+		countries = List.copyOf(orEmpty(countries));
+		admin1 = List.copyOf(orEmpty(admin1));
+		types = List.copyOf(orEmpty(types));
+		subTypes = List.copyOf(orEmpty(subTypes));
+		actors = List.copyOf(orEmpty(actors));
+		actorRoles = List.copyOf(orEmpty(actorRoles));
+		claimedBy = List.copyOf(orEmpty(claimedBy));
+		verification = List.copyOf(orEmpty(verification));
+		tags = List.copyOf(orEmpty(tags));
+		q = (q != null && !q.isBlank()) ? q.strip() : null;
+	}
+
+	/** A filter that selects every incident. */
+	public static IncidentFilter none() {
+		return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * Reads the filter from request parameters (as bound by
+	 * {@code @RequestParam MultiValueMap<String, String>}). Fails with a 400 naming the parameter
+	 * when a value is malformed: an unknown enum value, a bad date or UUID, {@code to} before
+	 * {@code from}, a malformed or inverted {@code bbox}.
+	 */
+	public static IncidentFilter parse(MultiValueMap<String, String> params) {
+		LocalDate from = single(params, "from", IncidentFilter::date);
+		LocalDate to = single(params, "to", IncidentFilter::date);
+		if (from != null && to != null && to.isBefore(from)) {
+			throw InvalidInputException.forField("to", "must not be before from (" + from + ")");
+		}
+		Integer minFatalities = single(params, "minFatalities", IncidentFilter::count);
+		String q = single(params, "q", Function.identity());
+		if (q != null && q.length() > MAX_TEXT) {
+			throw InvalidInputException.forField("q", "must be at most " + MAX_TEXT + " characters");
+		}
+		return new IncidentFilter(from, to, Countries.parseFilter("country", values(params, "country")),
+				texts(params, "admin1"), enums(params, "type", EventType.class),
+				enums(params, "subType", SubEventType.class), uuids(params, "actor"),
+				enums(params, "actorRole", ActorRole.class), uuids(params, "claimedBy"), minFatalities,
+				enums(params, "verification", VerificationStatus.class), texts(params, "tag"),
+				single(params, "bbox", BoundingBox::parse), q);
+	}
+
+	/**
+	 * The filter as SQL conditions over the {@code incident} table aliased {@code i}. Parameter
+	 * names all start with {@code incident}, so they do not clash with the caller's own. Each call
+	 * returns a new {@link SqlFilter}, to which the caller may add its own conditions.
+	 */
+	public SqlFilter toSql() {
+		SqlFilter sql = new SqlFilter().when(this.from, "i.end_date >= :incidentFrom", "incidentFrom")
+			.when(this.to, "i.start_date <= :incidentTo", "incidentTo")
+			.when(this.countries, "i.country in (:incidentCountries)", "incidentCountries")
+			.when(this.admin1.stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList(),
+					"lower(i.admin1) in (:incidentAdmin1)", "incidentAdmin1")
+			.when(names(this.types), "i.event_type in (:incidentTypes)", "incidentTypes")
+			.when(names(this.subTypes), "i.sub_event_type in (:incidentSubTypes)", "incidentSubTypes")
+			.when(this.claimedBy, """
+					exists (select 1 from incident_claim filter_claim where filter_claim.incident_id = i.id
+					  and filter_claim.actor_id in (:incidentClaimedBy) and filter_claim.stance = 'CLAIMS_RESPONSIBILITY')""",
+					"incidentClaimedBy")
+			.when(this.minFatalities, "i.fatalities >= :incidentMinFatalities", "incidentMinFatalities")
+			.when(names(this.verification), "i.verification in (:incidentVerification)", "incidentVerification")
+			// && on text[] lets the GIN index on tags answer
+			.when(this.tags, "i.tags && array[:incidentTags]::text[]", "incidentTags")
+			.when(this.q, "i.search @@ websearch_to_tsquery('english', :incidentQ)", "incidentQ");
+		if (!this.actors.isEmpty() || !this.actorRoles.isEmpty()) {
+			List<String> conditions = new ArrayList<>();
+			if (!this.actors.isEmpty()) {
+				conditions.add("filter_actor.actor_id in (:incidentActors)");
+				sql.param("incidentActors", this.actors);
+			}
+			if (!this.actorRoles.isEmpty()) {
+				conditions.add("filter_actor.role in (:incidentActorRoles)");
+				sql.param("incidentActorRoles", names(this.actorRoles));
+			}
+			sql.and("exists (select 1 from incident_actor filter_actor where filter_actor.incident_id = i.id and "
+					+ String.join(" and ", conditions) + ")", Map.of());
+		}
+		if (this.bbox != null) {
+			sql.and("i.longitude between :incidentMinLon and :incidentMaxLon"
+					+ " and i.latitude between :incidentMinLat and :incidentMaxLat",
+					Map.of("incidentMinLon", this.bbox.minLon(), "incidentMaxLon", this.bbox.maxLon(),
+							"incidentMinLat", this.bbox.minLat(), "incidentMaxLat", this.bbox.maxLat()));
+		}
+		return sql;
+	}
+
+	/** A longitude/latitude rectangle, edges included. */
+	public record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
+
+		/** Reads {@code minLon,minLat,maxLon,maxLat}; a 400 on {@code bbox} when malformed or inverted. */
+		public static BoundingBox parse(String text) {
+			String[] parts = text.split(",", -1);
+			if (parts.length != 4) {
+				throw invalid("'" + text + "' must be minLon,minLat,maxLon,maxLat");
+			}
+			double[] values = new double[4];
+			for (int i = 0; i < 4; i++) {
+				try {
+					values[i] = Double.parseDouble(parts[i].strip());
+				}
+				catch (NumberFormatException ex) {
+					throw invalid("'" + parts[i].strip() + "' is not a number; expected minLon,minLat,maxLon,maxLat");
+				}
+				if (!Double.isFinite(values[i])) {
+					throw invalid("'" + parts[i].strip() + "' is not a finite number");
+				}
+			}
+			BoundingBox box = new BoundingBox(values[0], values[1], values[2], values[3]);
+			if (box.minLon < -180 || box.maxLon > 180 || box.minLat < -90 || box.maxLat > 90) {
+				throw invalid("longitudes must be within -180..180 and latitudes within -90..90");
+			}
+			if (box.minLon > box.maxLon || box.minLat > box.maxLat) {
+				throw invalid("minimum must not exceed maximum (minLon,minLat,maxLon,maxLat)");
+			}
+			return box;
+		}
+
+		private static InvalidInputException invalid(String message) {
+			return InvalidInputException.forField("bbox", message);
+		}
+
+	}
+
+	private static <T> List<T> orEmpty(List<T> list) {
+		return (list != null) ? list : List.of();
+	}
+
+	/** Every value of a parameter, repeated or comma-separated, blanks dropped. */
+	private static List<String> values(MultiValueMap<String, String> params, String name) {
+		List<String> raw = params.get(name);
+		if (raw == null) {
+			return List.of();
+		}
+		return raw.stream()
+			.flatMap((value) -> Arrays.stream(value.split(",")))
+			.map(String::strip)
+			.filter((value) -> !value.isEmpty())
+			.toList();
+	}
+
+	private static List<String> texts(MultiValueMap<String, String> params, String name) {
+		List<String> texts = values(params, name);
+		texts.stream().filter((text) -> text.length() > MAX_TEXT).findFirst().ifPresent((text) -> {
+			throw InvalidInputException.forField(name, "values must be at most " + MAX_TEXT + " characters");
+		});
+		return texts;
+	}
+
+	/** A parameter that takes one value; given twice it is refused rather than silently narrowed. */
+	private static <T> T single(MultiValueMap<String, String> params, String name, Function<String, T> parser) {
+		List<String> raw = params.get(name);
+		if (raw == null) {
+			return null;
+		}
+		List<String> given = raw.stream().filter((value) -> !value.isBlank()).toList();
+		if (given.isEmpty()) {
+			return null;
+		}
+		if (given.size() > 1) {
+			throw InvalidInputException.forField(name, "give it once");
+		}
+		try {
+			return parser.apply(given.get(0).strip());
+		}
+		catch (InvalidInputException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw InvalidInputException.forField(name, ex.getMessage());
+		}
+	}
+
+	private static LocalDate date(String text) {
+		try {
+			return LocalDate.parse(text);
+		}
+		catch (DateTimeParseException ex) {
+			throw new IllegalArgumentException("'" + text + "' is not a valid date (expected YYYY-MM-DD)");
+		}
+	}
+
+	private static Integer count(String text) {
+		try {
+			int value = Integer.parseInt(text);
+			if (value < 0) {
+				throw new IllegalArgumentException("must not be negative");
+			}
+			return value;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("'" + text + "' is not a whole number");
+		}
+	}
+
+	private static List<UUID> uuids(MultiValueMap<String, String> params, String name) {
+		return values(params, name).stream().map((value) -> {
+			try {
+				return UUID.fromString(value);
+			}
+			catch (IllegalArgumentException ex) {
+				throw InvalidInputException.forField(name, "'" + value + "' is not a valid UUID");
+			}
+		}).toList();
+	}
+
+	private static <E extends Enum<E>> List<E> enums(MultiValueMap<String, String> params, String name,
+			Class<E> type) {
+		return values(params, name).stream().map((value) -> {
+			try {
+				return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+			}
+			catch (IllegalArgumentException ex) {
+				throw InvalidInputException.forField(name, "'" + value + "' is not a valid value; expected one of "
+						+ Arrays.toString(type.getEnumConstants()));
+			}
+		}).toList();
+	}
+
+	private static List<String> names(List<? extends Enum<?>> values) {
+		return values.stream().map(Enum::name).toList();
+	}
+
+}
