@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,28 +48,21 @@ public class IncidentService {
 
 	private final JdbcClient jdbc;
 
-	private final EntityManager entityManager;
-
 	IncidentService(IncidentRepository incidents, ActorDirectory directory, AllegedViolations violations,
-			ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc, EntityManager entityManager) {
+			ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc) {
 		this.incidents = incidents;
 		this.directory = directory;
 		this.violations = violations;
 		this.references = references;
 		this.patcher = patcher;
 		this.jdbc = jdbc;
-		this.entityManager = entityManager;
 	}
 
 	public IncidentResponse create(IncidentRequest request) {
 		Incident incident = new Incident(request.title(), request.startDate(), request.datePrecision(),
 				request.eventType(), request.subEventType());
 		apply(incident, request);
-		// Not repository.save(): the id is assigned up front and getVersion() never answers null, so
-		// Spring Data would take the new incident for a stored one and merge it (a copy, a second
-		// statement and a version bump). persist() says what is meant.
-		this.entityManager.persist(incident);
-		this.entityManager.flush();
+		this.incidents.saveAndFlush(incident);
 		return toResponse(incident);
 	}
 
