@@ -28,6 +28,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import org.borderwatch.actor.ActorRequest;
 import org.borderwatch.actor.ActorService;
+import org.borderwatch.ceasefire.CeasefireRequest;
+import org.borderwatch.ceasefire.CeasefireService;
+import org.borderwatch.crossing.CrossingRequest;
+import org.borderwatch.crossing.CrossingService;
+import org.borderwatch.crossing.StatusChangeRequest;
+import org.borderwatch.crossing.StatusChangeService;
+import org.borderwatch.incident.IncidentRequest;
+import org.borderwatch.incident.IncidentService;
 import org.borderwatch.source.SourceRequest;
 import org.borderwatch.source.SourceService;
 
@@ -63,8 +71,18 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final ActorService actors;
 
+	private final IncidentService incidents;
+
+	private final CeasefireService ceasefires;
+
+	private final CrossingService crossings;
+
+	private final StatusChangeService statusChanges;
+
 	DemoDataLoader(Environment environment, ObjectProvider<EmbeddedPostgres> embedded, JsonMapper mapper,
-			JdbcClient jdbc, TransactionTemplate transaction, SourceService sources, ActorService actors) {
+			JdbcClient jdbc, TransactionTemplate transaction, SourceService sources, ActorService actors,
+			IncidentService incidents, CeasefireService ceasefires, CrossingService crossings,
+			StatusChangeService statusChanges) {
 		this.environment = environment;
 		this.embedded = embedded;
 		this.mapper = mapper;
@@ -72,13 +90,21 @@ class DemoDataLoader implements ApplicationRunner {
 		this.transaction = transaction;
 		this.sources = sources;
 		this.actors = actors;
+		this.incidents = incidents;
+		this.ceasefires = ceasefires;
+		this.crossings = crossings;
+		this.statusChanges = statusChanges;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) throws IOException {
-		if (!enabled()) {
-			return;
+		if (enabled()) {
+			loadScenario();
 		}
+	}
+
+	/** Loads the scenario unless it was loaded before; true when it was loaded now. */
+	boolean loadScenario() throws IOException {
 		JsonNode scenario;
 		try (InputStream in = new ClassPathResource(SCENARIO).getInputStream()) {
 			scenario = this.mapper.readTree(in);
@@ -88,6 +114,7 @@ class DemoDataLoader implements ApplicationRunner {
 		if (loaded) {
 			log.info("Loaded the demo scenario '{}'", name);
 		}
+		return loaded;
 	}
 
 	private boolean enabled() {
@@ -109,6 +136,18 @@ class DemoDataLoader implements ApplicationRunner {
 		References references = new References();
 		each(scenario, "sources", references, "source", SourceRequest.class, (request) -> this.sources.create(request).id());
 		each(scenario, "actors", references, "actor", ActorRequest.class, (request) -> this.actors.create(request).id());
+		each(scenario, "incidents", references, "incident", IncidentRequest.class,
+				(request) -> this.incidents.create(request).id());
+		each(scenario, "ceasefires", references, "ceasefire", CeasefireRequest.class,
+				(request) -> this.ceasefires.create(request).id());
+		each(scenario, "crossings", references, "crossing", CrossingRequest.class,
+				(request) -> this.crossings.create(request).id());
+		for (JsonNode node : scenario.path("crossingStatusChanges")) {
+			// The crossing is the path of the sub-resource, not a field of the change.
+			ObjectNode change = (ObjectNode) references.resolve(node.deepCopy());
+			UUID crossing = UUID.fromString(change.remove("crossingId").asString());
+			this.statusChanges.create(crossing, this.mapper.treeToValue(change, StatusChangeRequest.class));
+		}
 		return true;
 	}
 
