@@ -1,0 +1,9 @@
+package org.borderwatch.talks;
+
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface TalksRoundRepository extends JpaRepository<TalksRound, UUID> {
+
+}
