@@ -18,6 +18,10 @@ interface NegotiationRepository extends JpaRepository<Negotiation, UUID> {
 	 * negotiation are handed out one writer at a time.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_FORCE_INCREMENT)
-	Optional<Negotiation> findLockedById(UUID id);
+	Optional<Negotiation> findForRoundChangeById(UUID id);
+
+	/** Loads a negotiation to change it, locking its row: writers take turns (see the rounds). */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	Optional<Negotiation> findForWriteById(UUID id);
 
 }

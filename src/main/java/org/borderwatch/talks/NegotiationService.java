@@ -75,7 +75,7 @@ public class NegotiationService {
 	}
 
 	public NegotiationResponse replace(UUID id, NegotiationRequest request, String ifMatch) {
-		Negotiation negotiation = load(id);
+		Negotiation negotiation = loadForWrite(id);
 		ETags.requireMatch(ifMatch, negotiation.getVersion());
 		apply(negotiation, request);
 		UniqueKeys.translate(this.negotiations::flush, NAME_KEY);
@@ -83,7 +83,7 @@ public class NegotiationService {
 	}
 
 	public NegotiationResponse patch(UUID id, JsonNode patch, String ifMatch) {
-		Negotiation negotiation = load(id);
+		Negotiation negotiation = loadForWrite(id);
 		ETags.requireMatch(ifMatch, negotiation.getVersion());
 		apply(negotiation, this.patcher.apply(NegotiationRequest.from(negotiation), patch, NegotiationRequest.class));
 		UniqueKeys.translate(this.negotiations::flush, NAME_KEY);
@@ -92,7 +92,7 @@ public class NegotiationService {
 
 	/** Refused with 409 while rounds belong to the negotiation: they would lose their context. */
 	public void delete(UUID id, String ifMatch) {
-		Negotiation negotiation = load(id);
+		Negotiation negotiation = loadForWrite(id);
 		ETags.requireMatch(ifMatch, negotiation.getVersion());
 		this.references.requireUnreferenced(RecordTable.NEGOTIATION, "negotiation", id);
 		this.negotiations.delete(negotiation);
@@ -162,6 +162,10 @@ public class NegotiationService {
 
 	private Negotiation load(UUID id) {
 		return this.negotiations.findById(id).orElseThrow(() -> NotFoundException.of("negotiation", id));
+	}
+
+	private Negotiation loadForWrite(UUID id) {
+		return this.negotiations.findForWriteById(id).orElseThrow(() -> NotFoundException.of("negotiation", id));
 	}
 
 	private void apply(Negotiation negotiation, NegotiationRequest request) {

@@ -92,21 +92,21 @@ public class TalksRoundService {
 	}
 
 	public TalksRoundResponse replace(UUID id, TalksRoundRequest request, String ifMatch) {
-		TalksRound round = load(id);
+		TalksRound round = loadForWrite(id);
 		ETags.requireMatch(ifMatch, round.getVersion());
 		update(round, request);
 		return toResponse(round);
 	}
 
 	public TalksRoundResponse patch(UUID id, JsonNode patch, String ifMatch) {
-		TalksRound round = load(id);
+		TalksRound round = loadForWrite(id);
 		ETags.requireMatch(ifMatch, round.getVersion());
 		update(round, this.patcher.apply(TalksRoundRequest.from(round), patch, TalksRoundRequest.class));
 		return toResponse(round);
 	}
 
 	public void delete(UUID id, String ifMatch) {
-		TalksRound round = load(id);
+		TalksRound round = loadForWrite(id);
 		ETags.requireMatch(ifMatch, round.getVersion());
 		this.references.requireUnreferenced(RecordTable.TALKS_ROUND, "talks round", id);
 		lockNegotiations(Set.of(round.getNegotiationId()));
@@ -215,6 +215,10 @@ public class TalksRoundService {
 		return this.rounds.findById(id).orElseThrow(() -> NotFoundException.of("talks round", id));
 	}
 
+	private TalksRound loadForWrite(UUID id) {
+		return this.rounds.findForWriteById(id).orElseThrow(() -> NotFoundException.of("talks round", id));
+	}
+
 	private void update(TalksRound round, TalksRoundRequest request) {
 		verifyReferences(request);
 		if (!round.getNegotiationId().equals(request.negotiationId())) {
@@ -261,7 +265,7 @@ public class TalksRoundService {
 	 */
 	private void lockNegotiations(Set<UUID> ids) {
 		for (UUID id : new TreeSet<>(ids)) {
-			if (this.negotiations.findLockedById(id).isEmpty()) {
+			if (this.negotiations.findForRoundChangeById(id).isEmpty()) {
 				throw BrokenReferenceException
 					.forFields(List.of(new FieldError("negotiationId", "no negotiation with id " + id)));
 			}
