@@ -8,7 +8,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,24 +46,19 @@ public class NegotiationService {
 
 	private final JdbcClient jdbc;
 
-	private final EntityManager entityManager;
-
 	NegotiationService(NegotiationRepository negotiations, ActorDirectory directory, ReferenceChecker references,
-			MergePatcher patcher, JdbcClient jdbc, EntityManager entityManager) {
+			MergePatcher patcher, JdbcClient jdbc) {
 		this.negotiations = negotiations;
 		this.directory = directory;
 		this.references = references;
 		this.patcher = patcher;
 		this.jdbc = jdbc;
-		this.entityManager = entityManager;
 	}
 
 	public NegotiationResponse create(NegotiationRequest request) {
 		Negotiation negotiation = new Negotiation(request.name());
 		apply(negotiation, request);
-		// Spring Data's save() sees getVersion() = 0 rather than null, takes the new aggregate for a
-		// stored one and merges a copy (whose version then ends up ahead of the response's): persist it
-		this.entityManager.persist(negotiation);
+		this.negotiations.save(negotiation);
 		UniqueKeys.translate(this.negotiations::flush, NAME_KEY);
 		return toResponse(negotiation);
 	}

@@ -10,7 +10,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import jakarta.persistence.EntityManager;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,17 +58,14 @@ public class TalksRoundService {
 
 	private final JdbcClient jdbc;
 
-	private final EntityManager entityManager;
-
 	TalksRoundService(TalksRoundRepository rounds, NegotiationRepository negotiations, ActorDirectory directory,
-			ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc, EntityManager entityManager) {
+			ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc) {
 		this.rounds = rounds;
 		this.negotiations = negotiations;
 		this.directory = directory;
 		this.references = references;
 		this.patcher = patcher;
 		this.jdbc = jdbc;
-		this.entityManager = entityManager;
 	}
 
 	public TalksRoundResponse create(TalksRoundRequest request) {
@@ -79,9 +75,7 @@ public class TalksRoundService {
 		describe(round, request);
 		lockNegotiations(Set.of(request.negotiationId()));
 		requireNumberFree(request.negotiationId(), request.roundNumber(), round.getId());
-		// Spring Data's save() sees getVersion() = 0 rather than null, takes the new aggregate for a
-		// stored one and merges a copy (whose version then ends up ahead of the response's): persist it
-		this.entityManager.persist(round);
+		this.rounds.save(round);
 		UniqueKeys.translate(this.rounds::flush, ROUND_NUMBER_KEY);
 		return toResponse(round);
 	}
