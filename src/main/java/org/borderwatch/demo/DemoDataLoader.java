@@ -37,6 +37,10 @@ import org.borderwatch.crossing.StatusChangeService;
 import org.borderwatch.incident.IncidentRequest;
 import org.borderwatch.incident.IncidentService;
 import org.borderwatch.source.SourceRequest;
+import org.borderwatch.talks.NegotiationRequest;
+import org.borderwatch.talks.NegotiationService;
+import org.borderwatch.talks.TalksRoundRequest;
+import org.borderwatch.talks.TalksRoundService;
 import org.borderwatch.source.SourceService;
 
 /**
@@ -73,6 +77,10 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final IncidentService incidents;
 
+	private final NegotiationService negotiations;
+
+	private final TalksRoundService rounds;
+
 	private final CeasefireService ceasefires;
 
 	private final CrossingService crossings;
@@ -81,7 +89,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	DemoDataLoader(Environment environment, ObjectProvider<EmbeddedPostgres> embedded, JsonMapper mapper,
 			JdbcClient jdbc, TransactionTemplate transaction, SourceService sources, ActorService actors,
-			IncidentService incidents, CeasefireService ceasefires, CrossingService crossings,
+			IncidentService incidents, NegotiationService negotiations, TalksRoundService rounds,
+			CeasefireService ceasefires, CrossingService crossings,
 			StatusChangeService statusChanges) {
 		this.environment = environment;
 		this.embedded = embedded;
@@ -91,6 +100,8 @@ class DemoDataLoader implements ApplicationRunner {
 		this.sources = sources;
 		this.actors = actors;
 		this.incidents = incidents;
+		this.negotiations = negotiations;
+		this.rounds = rounds;
 		this.ceasefires = ceasefires;
 		this.crossings = crossings;
 		this.statusChanges = statusChanges;
@@ -138,6 +149,10 @@ class DemoDataLoader implements ApplicationRunner {
 		each(scenario, "actors", references, "actor", ActorRequest.class, (request) -> this.actors.create(request).id());
 		each(scenario, "incidents", references, "incident", IncidentRequest.class,
 				(request) -> this.incidents.create(request).id());
+		each(scenario, "negotiations", references, "negotiation", NegotiationRequest.class,
+				(request) -> this.negotiations.create(request).id());
+		each(scenario, "talksRounds", references, "round", TalksRoundRequest.class,
+				(request) -> this.rounds.create(request).id());
 		each(scenario, "ceasefires", references, "ceasefire", CeasefireRequest.class,
 				(request) -> this.ceasefires.create(request).id());
 		each(scenario, "crossings", references, "crossing", CrossingRequest.class,

@@ -124,6 +124,30 @@ class DemoScenarioTest extends IntegrationTest {
 	}
 
 	@Test
+	void whoLedEachDelegationInTheIstanbulRoundAndWhoMediated() {
+		JsonNode rounds = ok("/api/v1/talks-rounds?venueCountry=TUR&from=2025-11-06&to=2025-11-06&party="
+				+ actorId("Pakistan"))
+			.path("items");
+
+		assertThat(rounds).hasSize(1);
+		JsonNode istanbul = rounds.get(0);
+		assertThat(istanbul.path("roundNumber").asInt()).isEqualTo(3);
+		assertThat(istanbul.path("venue").path("city").asString()).isEqualTo("Istanbul");
+		assertThat(istanbul.path("agendaItems").get(0).asString()).contains("Afghan territory is not used for attacks");
+		Map<String, JsonNode> delegations = istanbul.path("delegations")
+			.valueStream()
+			.collect(Collectors.toMap((d) -> d.path("party").path("name").asString(), (d) -> d));
+		assertThat(delegations.get("Afghanistan").path("head").path("name").asString()).isEqualTo("Abdul Haq Wasiq");
+		assertThat(delegations.get("Pakistan").path("head").path("name").asString()).isEqualTo("Asim Malik");
+		assertThat(delegations.get("Pakistan").path("note").asString()).contains("not publicly identified");
+		assertThat(istanbul.path("mediators")
+			.valueStream()
+			.map((m) -> m.path("actor").path("name").asString() + " " + m.path("role").asString()))
+			.containsExactlyInAnyOrder("Qatar FACILITATOR", "Turkey HOST");
+		assertThat(istanbul.path("negotiation").path("name").asString()).isEqualTo("Pakistan-Afghanistan talks 2025");
+	}
+
+	@Test
 	void whichIncidentsWereClaimedByTheTtp() {
 		JsonNode claimed = ok("/api/v1/incidents?claimedBy=" + actorId("Tehrik-e-Taliban Pakistan")).path("items");
 
