@@ -57,16 +57,16 @@ final class EmbeddedDatabaseServer implements Closeable {
 				requirePortFree(properties.port());
 			}
 			boolean firstStart = !Files.exists(dataDir.resolve("postgresql.conf"));
-			logger.info(firstStart ? "Creating an embedded PostgreSQL cluster in {}" : "Starting embedded PostgreSQL on {}",
-					dataDir);
+			logger.info(firstStart ? "Creating an embedded PostgreSQL cluster in {}"
+					: "Starting embedded PostgreSQL on {}", dataDir);
 			long started = System.nanoTime();
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setPort(properties.port())
-				// The library always passes -F (fsync off) and synchronous_commit=off, settings
-				// for throw-away test databases. These -c options come later on the command
-				// line and win: a committed write survives a crash of the machine.
+				// The library always passes -F (fsync off) and defaults synchronous_commit to off,
+				// settings for throw-away test databases. "-c fsync=on" comes after -F on the
+				// command line and wins: a committed write survives a crash of the machine.
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
@@ -79,8 +79,9 @@ final class EmbeddedDatabaseServer implements Closeable {
 				.setPGStartupWait(STARTUP_TIMEOUT)
 				.start();
 			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-			logger.info("Embedded PostgreSQL {} mode: data in {}, port {} (started in {} ms). Set SPRING_DATASOURCE_URL "
-					+ "(and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD) to use your own PostgreSQL server.",
+			logger.info("Embedded PostgreSQL {} mode: data in {}, port {} (started in {} ms). Set "
+					+ "SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD) to use "
+					+ "your own PostgreSQL server.",
 					serverVersion(postgres), dataDir, postgres.getPort(), millis);
 			return new EmbeddedDatabaseServer(postgres, dataDir);
 		}
@@ -92,10 +93,6 @@ final class EmbeddedDatabaseServer implements Closeable {
 
 	EmbeddedPostgres postgres() {
 		return this.postgres;
-	}
-
-	Path dataDir() {
-		return this.dataDir;
 	}
 
 	String jdbcUrl() {

@@ -174,8 +174,8 @@ public final class StalePostmaster {
 				+ "recovery on the next start)", alive(all), SHUTDOWN_TIMEOUT.toSeconds());
 		alive(all).forEach(ProcessHandle::destroyForcibly);
 		if (!awaitExit(all, KILL_TIMEOUT)) {
-			throw new IllegalStateException(
-					"Could not stop the PostgreSQL server processes " + alive(all).stream().map(ProcessHandle::pid).toList());
+			throw new IllegalStateException("Could not stop the PostgreSQL server processes "
+					+ alive(all).stream().map(ProcessHandle::pid).toList());
 		}
 	}
 
@@ -205,10 +205,11 @@ public final class StalePostmaster {
 	}
 
 	/**
-	 * PostgreSQL refuses to start while the PID in {@code postmaster.pid} is alive, even when
-	 * an unrelated process reused it after a reboot. Once no process of the cluster is
-	 * left, such a file is stale and safe to remove. A file naming a dead PID is left:
-	 * PostgreSQL recognises it as stale itself and still reads the shared-memory key in it.
+	 * PostgreSQL refuses to start while the PID in {@code postmaster.pid} belongs to a live
+	 * process of its user, even an unrelated one that reused the PID after a reboot. Once no
+	 * process of the cluster is left, such a file is stale and safe to remove. A file naming
+	 * a dead PID is left: PostgreSQL recognises it as stale itself and still reads the
+	 * shared-memory key in it.
 	 */
 	private static void removeIfNamingUnrelatedProcess(PidFile pidFile, Path dir) {
 		if (pidFile.process().isEmpty() || isClusterProcess(pidFile.process().get(), dir)) {
@@ -261,7 +262,8 @@ public final class StalePostmaster {
 
 	private static Optional<Boolean> workingDirectoryIs(ProcessHandle process, Path dir) {
 		try {
-			return Optional.of(Files.readSymbolicLink(PROC.resolve(Long.toString(process.pid())).resolve("cwd")).equals(dir));
+			Path cwd = PROC.resolve(Long.toString(process.pid())).resolve("cwd");
+			return Optional.of(Files.readSymbolicLink(cwd).equals(dir));
 		}
 		catch (IOException | UnsupportedOperationException | SecurityException ex) {
 			return Optional.empty();

@@ -6,8 +6,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the HTTP-level integration tests: the whole application on a random port, against the
- * database {@link TestDatabase} chose.
+ * Base of the HTTP-level integration tests: the whole application on a random port,
+ * against the database {@link TestDatabase} chose, without the demo data.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
@@ -19,6 +19,7 @@ public abstract class IntegrationTest {
 	static void database(DynamicPropertyRegistry registry) {
 		TestDatabase.Connection connection = TestDatabase.connection();
 		registry.add("spring.datasource.url", connection::url);
+		// a null value leaves the property unset: the user name then comes from the URL
 		registry.add("spring.datasource.username", connection::username);
 		registry.add("spring.datasource.password", connection::password);
 		registry.add("borderwatch.demo-data.enabled", () -> "false");
