@@ -105,8 +105,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		SQLException sql = findCause(ex, SQLException.class);
 		String state = (sql != null) ? sql.getSQLState() : null;
 		if (UNIQUE_VIOLATION.equals(state)) {
-			return problem(HttpStatus.CONFLICT, "Conflict",
-					"A record with the same unique value already exists", List.of(), request);
+			return UniqueKeys.fieldOf(ex)
+				.map((field) -> problem(HttpStatus.CONFLICT, "Conflict", field.field() + ": " + field.message(),
+						List.of(field), request))
+				.orElseGet(() -> problem(HttpStatus.CONFLICT, "Conflict",
+						"A record with the same unique value already exists", List.of(), request));
 		}
 		if (FOREIGN_KEY_VIOLATION.equals(state)) {
 			return problem(HttpStatus.CONFLICT, "Conflict",

@@ -9,7 +9,6 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,14 +56,8 @@ public class CrossingService {
 		BorderCrossing crossing = new BorderCrossing(request.name(), request.countryA(), request.countryB(),
 				request.kind());
 		apply(crossing, request);
-		BorderCrossing saved;
-		try {
-			// The stored instance: it carries the timestamps set on insert.
-			saved = this.crossings.saveAndFlush(crossing);
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw UniqueKeys.translate(ex);
-		}
+		// The stored instance: it carries the timestamps set on insert.
+		BorderCrossing saved = this.crossings.saveAndFlush(crossing);
 		// A crossing that was just created has no history yet.
 		return CrossingResponse.of(saved, null);
 	}
@@ -170,12 +163,7 @@ public class CrossingService {
 	}
 
 	private CrossingResponse flushed(BorderCrossing crossing) {
-		try {
-			this.crossings.flush();
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw UniqueKeys.translate(ex);
-		}
+		this.crossings.flush();
 		CurrentStatus now = this.statuses.at(List.of(crossing.getId()), Instant.now()).get(crossing.getId());
 		return CrossingResponse.of(crossing, now);
 	}

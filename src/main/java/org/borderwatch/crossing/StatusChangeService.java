@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,14 +71,8 @@ public class StatusChangeService {
 		change.explain(request.decidedById(), request.reason(), request.causeIncidentId());
 		change.cite(request.sourceIds());
 		requireInstantFree(crossingId, request.effectiveFrom(), change.getId());
-		CrossingStatusChange saved;
-		try {
-			// The stored instance: it carries the timestamps set on insert.
-			saved = this.changes.saveAndFlush(change);
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw UniqueKeys.translate(ex);
-		}
+		// The stored instance: it carries the timestamps set on insert.
+		CrossingStatusChange saved = this.changes.saveAndFlush(change);
 		return toResponse(saved);
 	}
 
@@ -195,12 +188,7 @@ public class StatusChangeService {
 	}
 
 	private StatusChangeResponse flushed(CrossingStatusChange change) {
-		try {
-			this.changes.flush();
-		}
-		catch (DataIntegrityViolationException ex) {
-			throw UniqueKeys.translate(ex);
-		}
+		this.changes.flush();
 		return toResponse(change);
 	}
 

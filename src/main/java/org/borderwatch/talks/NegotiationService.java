@@ -34,8 +34,6 @@ import org.borderwatch.common.SqlFilter;
 @Transactional
 public class NegotiationService {
 
-	private static final Map<String, String> NAME_KEY = Map.of("negotiation_name_key", "name");
-
 	private final NegotiationRepository negotiations;
 
 	private final ActorDirectory directory;
@@ -59,7 +57,7 @@ public class NegotiationService {
 		Negotiation negotiation = new Negotiation(request.name());
 		apply(negotiation, request);
 		this.negotiations.save(negotiation);
-		UniqueKeys.translate(this.negotiations::flush, NAME_KEY);
+		this.negotiations.flush();
 		return toResponse(negotiation);
 	}
 
@@ -72,7 +70,7 @@ public class NegotiationService {
 		Negotiation negotiation = loadForWrite(id);
 		ETags.requireMatch(ifMatch, negotiation.getVersion());
 		apply(negotiation, request);
-		UniqueKeys.translate(this.negotiations::flush, NAME_KEY);
+		this.negotiations.flush();
 		return toResponse(negotiation);
 	}
 
@@ -80,7 +78,7 @@ public class NegotiationService {
 		Negotiation negotiation = loadForWrite(id);
 		ETags.requireMatch(ifMatch, negotiation.getVersion());
 		apply(negotiation, this.patcher.apply(NegotiationRequest.from(negotiation), patch, NegotiationRequest.class));
-		UniqueKeys.translate(this.negotiations::flush, NAME_KEY);
+		this.negotiations.flush();
 		return toResponse(negotiation);
 	}
 

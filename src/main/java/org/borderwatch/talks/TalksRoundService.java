@@ -42,8 +42,6 @@ import org.borderwatch.common.SqlFilter;
 @Transactional
 public class TalksRoundService {
 
-	private static final Map<String, String> ROUND_NUMBER_KEY = Map.of("talks_round_number_key", "roundNumber");
-
 	private static final String BY_NUMBER_CURSOR = "n";
 
 	private final TalksRoundRepository rounds;
@@ -76,7 +74,7 @@ public class TalksRoundService {
 		lockNegotiations(Set.of(request.negotiationId()));
 		requireNumberFree(request.negotiationId(), request.roundNumber(), round.getId());
 		this.rounds.save(round);
-		UniqueKeys.translate(this.rounds::flush, ROUND_NUMBER_KEY);
+		this.rounds.flush();
 		return toResponse(round);
 	}
 
@@ -223,7 +221,7 @@ public class TalksRoundService {
 		round.number(request.negotiationId(), request.roundNumber());
 		round.schedule(request.startDate(), request.endDate(), request.datePrecision());
 		describe(round, request);
-		UniqueKeys.translate(this.rounds::flush, ROUND_NUMBER_KEY);
+		this.rounds.flush();
 	}
 
 	private void describe(TalksRound round, TalksRoundRequest request) {
