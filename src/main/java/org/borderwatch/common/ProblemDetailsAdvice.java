@@ -139,6 +139,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (lostTheDatabase(ex)) {
+			// A connection that broke mid-request surfaces as whatever failed last (often the rollback).
+			return handleDatabaseDown(ex, request);
+		}
 		log.error("Unhandled failure [correlationId={}] on {}", CorrelationId.current(),
 				request.getDescription(false), ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
@@ -278,6 +282,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			case "boolean", "Boolean" -> "boolean (true or false)";
 			default -> simple.toLowerCase(Locale.ROOT);
 		};
+	}
+
+	/** True when a cause is a JDBC connection failure (SQLState class 08) or an unreachable server. */
+	private static boolean lostTheDatabase(Throwable ex) {
+		for (Throwable current = ex; current != null; current = (current.getCause() == current) ? null
+				: current.getCause()) {
+			if (current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+			if (current instanceof java.sql.SQLTransientConnectionException || current instanceof java.net.ConnectException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
