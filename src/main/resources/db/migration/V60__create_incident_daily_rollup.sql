@@ -1,15 +1,37 @@
--- Incident statistics read model: one row per day and location/type key, with the incident count
--- and the curated casualty figures (claimant-less best estimates) by category and outcome.
--- A weekly series for one country over a year sums a few thousand of these rows instead of
--- joining tens of thousands of incidents with their casualty figures.
+-- Incident statistics read model: per day, the incident count and the curated casualty figures
+-- (claimant-less best estimates) by category and outcome, in two tables:
+--   incident_daily_rollup         keyed by day, country, event type and sub-event type
+--   incident_daily_admin1_rollup  the same, split by admin1 as well
+-- A weekly series for one country over a year sums a few thousand rows of the first instead of
+-- joining tens of thousands of incidents with their casualty figures; the second, several times
+-- larger, serves only requests that filter or group by admin1.
 --
--- Triggers on incident and casualty_figure keep it exact in the writing transaction, as deltas:
+-- Triggers on incident and casualty_figure keep both exact in the writing transaction, as deltas:
 -- each row change adds or removes its own contribution, so concurrent writers never overwrite
 -- each other's counts (INSERT .. ON CONFLICT DO UPDATE adds to the committed row under its lock).
 --
 -- Missing country and admin1 are stored as '' so that the key can be a primary key on
 -- PostgreSQL 14 (no NULLS NOT DISTINCT); readers turn '' back into null.
 create table incident_daily_rollup (
+    day                     date    not null,
+    country                 text    not null,
+    event_type              text    not null,
+    sub_event_type          text    not null,
+    incidents               integer not null,
+    security_forces_killed  integer not null default 0,
+    security_forces_wounded integer not null default 0,
+    civilians_killed        integer not null default 0,
+    civilians_wounded       integer not null default 0,
+    militants_killed        integer not null default 0,
+    militants_wounded       integer not null default 0,
+    unknown_killed          integer not null default 0,
+    unknown_wounded         integer not null default 0,
+    primary key (country, day, event_type, sub_event_type)
+) with (fillfactor = 85); -- room on each page for the HOT updates every incident write makes
+-- Statistics without a country filter read a day range.
+create index incident_daily_rollup_day_idx on incident_daily_rollup (day);
+
+create table incident_daily_admin1_rollup (
     day                     date    not null,
     country                 text    not null,
     admin1                  text    not null,
@@ -24,12 +46,12 @@ create table incident_daily_rollup (
     militants_wounded       integer not null default 0,
     unknown_killed          integer not null default 0,
     unknown_wounded         integer not null default 0,
-    primary key (country, day, admin1, event_type, sub_event_type)
-) with (fillfactor = 85); -- room on each page for the HOT updates every incident write makes
--- Statistics without a country filter read a day range.
-create index incident_daily_rollup_day_idx on incident_daily_rollup (day);
+    primary key (admin1, day, country, event_type, sub_event_type)
+) with (fillfactor = 85);
+create index incident_daily_admin1_rollup_day_idx on incident_daily_admin1_rollup (day);
 
--- Adds a delta to one key; a key left with no incident is removed (its casualties went with them).
+-- Adds a delta to one key of both tables; a key left with no incident is removed (its casualties
+-- went with them).
 create function incident_daily_rollup_add(
     p_day date, p_country text, p_admin1 text, p_event_type text, p_sub_event_type text, p_incidents integer,
     p_sf_killed integer, p_sf_wounded integer, p_civ_killed integer, p_civ_wounded integer,
@@ -38,13 +60,13 @@ create function incident_daily_rollup_add(
 declare
     remaining integer;
 begin
-    insert into incident_daily_rollup as r (day, country, admin1, event_type, sub_event_type, incidents,
+    insert into incident_daily_rollup as r (day, country, event_type, sub_event_type, incidents,
         security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
         militants_killed, militants_wounded, unknown_killed, unknown_wounded)
-    values (p_day, coalesce(p_country, ''), coalesce(p_admin1, ''), p_event_type, p_sub_event_type, p_incidents,
+    values (p_day, coalesce(p_country, ''), p_event_type, p_sub_event_type, p_incidents,
         p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded, p_unk_killed,
         p_unk_wounded)
-    on conflict (country, day, admin1, event_type, sub_event_type) do update set
+    on conflict (country, day, event_type, sub_event_type) do update set
         incidents = r.incidents + excluded.incidents,
         security_forces_killed = r.security_forces_killed + excluded.security_forces_killed,
         security_forces_wounded = r.security_forces_wounded + excluded.security_forces_wounded,
@@ -57,7 +79,30 @@ begin
     returning r.incidents into remaining;
     if remaining <= 0 then
         delete from incident_daily_rollup
-        where country = coalesce(p_country, '') and day = p_day and admin1 = coalesce(p_admin1, '')
+        where country = coalesce(p_country, '') and day = p_day and event_type = p_event_type
+          and sub_event_type = p_sub_event_type and incidents <= 0;
+    end if;
+
+    insert into incident_daily_admin1_rollup as r (day, country, admin1, event_type, sub_event_type, incidents,
+        security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+        militants_killed, militants_wounded, unknown_killed, unknown_wounded)
+    values (p_day, coalesce(p_country, ''), coalesce(p_admin1, ''), p_event_type, p_sub_event_type, p_incidents,
+        p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded, p_unk_killed,
+        p_unk_wounded)
+    on conflict (admin1, day, country, event_type, sub_event_type) do update set
+        incidents = r.incidents + excluded.incidents,
+        security_forces_killed = r.security_forces_killed + excluded.security_forces_killed,
+        security_forces_wounded = r.security_forces_wounded + excluded.security_forces_wounded,
+        civilians_killed = r.civilians_killed + excluded.civilians_killed,
+        civilians_wounded = r.civilians_wounded + excluded.civilians_wounded,
+        militants_killed = r.militants_killed + excluded.militants_killed,
+        militants_wounded = r.militants_wounded + excluded.militants_wounded,
+        unknown_killed = r.unknown_killed + excluded.unknown_killed,
+        unknown_wounded = r.unknown_wounded + excluded.unknown_wounded
+    returning r.incidents into remaining;
+    if remaining <= 0 then
+        delete from incident_daily_admin1_rollup
+        where admin1 = coalesce(p_admin1, '') and day = p_day and country = coalesce(p_country, '')
           and event_type = p_event_type and sub_event_type = p_sub_event_type and incidents <= 0;
     end if;
 end
@@ -187,13 +232,14 @@ create trigger incident_daily_rollup_casualty_delete after delete on casualty_fi
     for each row when (old.claimant_actor_id is null)
     execute function incident_daily_rollup_on_casualty();
 
--- Recomputes the whole rollup from the raw tables: the backfill below, and the way back after a
--- bulk load that ran with triggers disabled. Takes a lock that keeps writers out meanwhile.
+-- Recomputes both tables from the raw tables: the backfill below, and the way back after a bulk
+-- load that ran with these triggers disabled. Takes locks that keep writers out meanwhile.
 create function incident_daily_rollup_rebuild() returns void language plpgsql as $$
 begin
-    lock table incident_daily_rollup in access exclusive mode;
+    lock table incident_daily_rollup, incident_daily_admin1_rollup in access exclusive mode;
+    delete from incident_daily_admin1_rollup;
     delete from incident_daily_rollup;
-    insert into incident_daily_rollup (day, country, admin1, event_type, sub_event_type, incidents,
+    insert into incident_daily_admin1_rollup (day, country, admin1, event_type, sub_event_type, incidents,
         security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
         militants_killed, militants_wounded, unknown_killed, unknown_wounded)
     select i.start_date, coalesce(i.country, ''), coalesce(i.admin1, ''), i.event_type, i.sub_event_type, count(*),
@@ -217,6 +263,14 @@ begin
         group by incident_id
     ) f on f.incident_id = i.id
     group by 1, 2, 3, 4, 5;
+    insert into incident_daily_rollup (day, country, event_type, sub_event_type, incidents,
+        security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+        militants_killed, militants_wounded, unknown_killed, unknown_wounded)
+    select day, country, event_type, sub_event_type, sum(incidents),
+        sum(security_forces_killed), sum(security_forces_wounded), sum(civilians_killed), sum(civilians_wounded),
+        sum(militants_killed), sum(militants_wounded), sum(unknown_killed), sum(unknown_wounded)
+    from incident_daily_admin1_rollup
+    group by 1, 2, 3, 4;
 end
 $$;
 

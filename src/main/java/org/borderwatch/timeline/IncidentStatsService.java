@@ -23,9 +23,10 @@ import org.borderwatch.common.SqlFilter;
 
 /**
  * Incident statistics per calendar bucket, zero-filled. Without an actor filter or grouping the
- * answer comes from {@code incident_daily_rollup} (kept by triggers in the writing transaction,
- * see migration V60), whose rows for a country and a year number in the thousands whatever the
- * number of incidents. Actors are not in the rollup: an incident has several, so their statistics
+ * answer comes from {@code incident_daily_rollup}, or {@code incident_daily_admin1_rollup} when
+ * admin1 is filtered or grouped on (both kept by triggers in the writing transaction, see
+ * migration V60): a country's year is a few thousand rows of the first whatever the number of
+ * incidents. Actors are not in the rollup: an incident has several, so their statistics
  * join the incidents of the range with {@code incident_actor} and their curated casualty figures.
  * <p>
  * Reads run outside a transaction: one statement (plus one for actor names) needs no snapshot
@@ -121,6 +122,8 @@ class IncidentStatsService {
 			case ADMIN1 -> "nullif(r.admin1, '')";
 			default -> "null::text";
 		};
+		// the admin1 split is several times larger: read it only when admin1 matters
+		boolean byAdmin1 = query.groupBy() == StatsGroupBy.ADMIN1 || !query.admin1s().isEmpty();
 		String sql = """
 				select date_trunc('%s', r.day::timestamp)::date as bucket, %s as key,
 				  sum(r.incidents) as incidents,
@@ -132,10 +135,11 @@ class IncidentStatsService {
 				  sum(r.militants_wounded) as militants_wounded,
 				  sum(r.unknown_killed) as unknown_killed,
 				  sum(r.unknown_wounded) as unknown_wounded
-				from incident_daily_rollup r
+				from %s r
 				where r.day between :from and :to
 				  %s
-				group by %s""".formatted(query.interval().sqlUnit(), key, where.andClauses(),
+				group by %s""".formatted(query.interval().sqlUnit(), key,
+				byAdmin1 ? "incident_daily_admin1_rollup" : "incident_daily_rollup", where.andClauses(),
 				(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
 		return this.jdbc.sql(sql)
 			.params(where.params())

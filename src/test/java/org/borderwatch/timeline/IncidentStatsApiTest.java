@@ -309,6 +309,38 @@ class IncidentStatsApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void countryStatisticsEqualANaiveGroupByOverTheRawTables() {
+		for (int i = 0; i < 6; i++) {
+			UUID id = this.fixtures.incident(LocalDate.of(2021, 2 * i + 1, 3 * i + 1), "PAK", null,
+					(i % 2 == 0) ? "BATTLES" : "RIOTS", (i % 2 == 0) ? "ARMED_CLASH" : "MOB_VIOLENCE");
+			this.fixtures.figure(id, 0, "CIVILIANS", "KILLED", i + 1);
+		}
+
+		JsonNode buckets = stats("interval=month&groupBy=type&country=PAK&from=2021-01-01&to=2021-12-31").path("buckets");
+
+		// whatever else the database holds for that year, the endpoint and the raw tables agree
+		List<String> naive = this.jdbc.sql("""
+				select to_char(date_trunc('month', i.start_date), 'YYYY-MM') || ' ' || i.event_type || ' ' || count(*)
+				  || ' ' || coalesce(sum((select sum(best) from casualty_figure c where c.incident_id = i.id
+				    and c.claimant_actor_id is null and c.outcome = 'KILLED')), 0)
+				from incident i
+				where i.country = 'PAK' and i.start_date between '2021-01-01' and '2021-12-31'
+				group by date_trunc('month', i.start_date), i.event_type""")
+			.query(String.class)
+			.list()
+			.stream()
+			.sorted()
+			.toList();
+		List<String> answered = buckets.valueStream()
+			.filter((bucket) -> bucket.path("incidents").asLong() > 0)
+			.map((bucket) -> bucket.path("period").asString() + " " + bucket.path("key").asString() + " "
+					+ bucket.path("incidents").asLong() + " " + bucket.path("fatalities").asLong())
+			.sorted()
+			.toList();
+		assertThat(answered).isEqualTo(naive).hasSizeGreaterThanOrEqualTo(6);
+	}
+
+	@Test
 	void refusesMoreThanAThousandBucketsNamingTheInterval() {
 		Api.Response response = this.api.get("/api/v1/stats/incidents?interval=day&from=2015-01-01&to=2025-12-31");
 

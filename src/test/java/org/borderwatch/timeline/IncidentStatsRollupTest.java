@@ -69,7 +69,7 @@ class IncidentStatsRollupTest extends IntegrationTest {
 		assertRollupExact();
 		var row = this.jdbc.sql("""
 				select incidents, security_forces_killed, civilians_wounded, militants_killed
-				from incident_daily_rollup where day = :day and country = 'PAK' and admin1 = :admin1""")
+				from incident_daily_admin1_rollup where day = :day and country = 'PAK' and admin1 = :admin1""")
 			.param("day", DAY)
 			.param("admin1", this.admin1)
 			.query((rs, n) -> new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) })
@@ -171,12 +171,12 @@ class IncidentStatsRollupTest extends IntegrationTest {
 		});
 		assertRollupExact();
 
-		assertThat(this.jdbc.sql("select incidents from incident_daily_rollup where admin1 = :admin1")
+		assertThat(this.jdbc.sql("select incidents from incident_daily_admin1_rollup where admin1 = :admin1")
 			.param("admin1", this.admin1)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
 		this.fixtures.update("delete from incident where id = ?", kept);
-		assertThat(this.jdbc.sql("select count(*) from incident_daily_rollup where admin1 = :admin1")
+		assertThat(this.jdbc.sql("select count(*) from incident_daily_admin1_rollup where admin1 = :admin1")
 			.param("admin1", this.admin1)
 			.query(Integer.class)
 			.single()).as("a key left without incidents is removed").isZero();
