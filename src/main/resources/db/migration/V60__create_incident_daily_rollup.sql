@@ -1,14 +1,18 @@
 -- Incident statistics read model: per day, the incident count and the curated casualty figures
--- (claimant-less best estimates) by category and outcome, in two tables:
+-- (claimant-less best estimates) by category and outcome, in three tables:
 --   incident_daily_rollup         keyed by day, country, event type and sub-event type
 --   incident_daily_admin1_rollup  the same, split by admin1 as well
+--   incident_actor_daily_rollup   the same as the first, once per actor taking part (an incident
+--                                 with two actors counts once for each)
 -- A weekly series for one country over a year sums a few thousand rows of the first instead of
--- joining tens of thousands of incidents with their casualty figures; the second, several times
--- larger, serves only requests that filter or group by admin1.
+-- joining tens of thousands of incidents with their casualty figures; the others, larger, serve
+-- only the requests that filter or group by admin1 or by actor.
 --
--- Triggers on incident and casualty_figure keep both exact in the writing transaction, as deltas:
--- each row change adds or removes its own contribution, so concurrent writers never overwrite
--- each other's counts (INSERT .. ON CONFLICT DO UPDATE adds to the committed row under its lock).
+-- Triggers on incident, casualty_figure and incident_actor keep all three exact in the writing
+-- transaction, as deltas: each change adds or removes its own contribution, so concurrent writers
+-- never overwrite each other's counts (INSERT .. ON CONFLICT DO UPDATE adds to the committed row
+-- under its lock). The invariant each trigger keeps: every incident counts, with its current
+-- curated figures, under its current key, and under (actor, key) for each distinct actor it has.
 --
 -- Missing country and admin1 are stored as '' so that the key can be a primary key on
 -- PostgreSQL 14 (no NULLS NOT DISTINCT); readers turn '' back into null.
@@ -50,22 +54,75 @@ create table incident_daily_admin1_rollup (
 ) with (fillfactor = 85);
 create index incident_daily_admin1_rollup_day_idx on incident_daily_admin1_rollup (day);
 
--- Adds a delta to one key of both tables; a key left with no incident is removed (its casualties
--- went with them).
+create table incident_actor_daily_rollup (
+    actor_id                uuid    not null,
+    day                     date    not null,
+    country                 text    not null,
+    event_type              text    not null,
+    sub_event_type          text    not null,
+    incidents               integer not null,
+    security_forces_killed  integer not null default 0,
+    security_forces_wounded integer not null default 0,
+    civilians_killed        integer not null default 0,
+    civilians_wounded       integer not null default 0,
+    militants_killed        integer not null default 0,
+    militants_wounded       integer not null default 0,
+    unknown_killed          integer not null default 0,
+    unknown_wounded         integer not null default 0,
+    primary key (actor_id, day, country, event_type, sub_event_type)
+) with (fillfactor = 85);
+create index incident_actor_daily_rollup_day_idx on incident_actor_daily_rollup (day);
+
+-- Adds a delta to one key of the actor table, for each of p_actors; a key left with no incident is
+-- removed (its casualties went with them).
+create function incident_actor_daily_rollup_add(p_actors uuid[],
+    p_day date, p_country text, p_event_type text, p_sub_event_type text, p_incidents integer, p_sf_killed integer, p_sf_wounded integer,
+    p_civ_killed integer, p_civ_wounded integer, p_mil_killed integer, p_mil_wounded integer, p_unk_killed integer,
+    p_unk_wounded integer)
+    returns void language plpgsql as $$
+begin
+    if cardinality(p_actors) = 0 then
+        return;
+    end if;
+    insert into incident_actor_daily_rollup as r (actor_id, day, country, event_type, sub_event_type,
+        incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+        militants_killed, militants_wounded, unknown_killed, unknown_wounded)
+    select a.actor_id, p_day, coalesce(p_country, ''), p_event_type, p_sub_event_type, p_incidents, p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded,
+        p_unk_killed, p_unk_wounded
+    from (select distinct unnest(p_actors) as actor_id) a
+    on conflict (actor_id, day, country, event_type, sub_event_type) do update set
+        incidents = r.incidents + excluded.incidents,
+        security_forces_killed = r.security_forces_killed + excluded.security_forces_killed,
+        security_forces_wounded = r.security_forces_wounded + excluded.security_forces_wounded,
+        civilians_killed = r.civilians_killed + excluded.civilians_killed,
+        civilians_wounded = r.civilians_wounded + excluded.civilians_wounded,
+        militants_killed = r.militants_killed + excluded.militants_killed,
+        militants_wounded = r.militants_wounded + excluded.militants_wounded,
+        unknown_killed = r.unknown_killed + excluded.unknown_killed,
+        unknown_wounded = r.unknown_wounded + excluded.unknown_wounded;
+    if p_incidents < 0 then
+        delete from incident_actor_daily_rollup
+        where actor_id = any (p_actors) and day = p_day and country = coalesce(p_country, '')
+          and event_type = p_event_type and sub_event_type = p_sub_event_type and incidents <= 0;
+    end if;
+end
+$$;
+
+-- Adds a delta to one key of each table (the actor table once per actor in p_actors).
 create function incident_daily_rollup_add(
-    p_day date, p_country text, p_admin1 text, p_event_type text, p_sub_event_type text, p_incidents integer,
-    p_sf_killed integer, p_sf_wounded integer, p_civ_killed integer, p_civ_wounded integer,
-    p_mil_killed integer, p_mil_wounded integer, p_unk_killed integer, p_unk_wounded integer)
+    p_day date, p_country text, p_admin1 text, p_event_type text, p_sub_event_type text, p_actors uuid[],
+    p_incidents integer, p_sf_killed integer, p_sf_wounded integer,
+    p_civ_killed integer, p_civ_wounded integer, p_mil_killed integer, p_mil_wounded integer, p_unk_killed integer,
+    p_unk_wounded integer)
     returns void language plpgsql as $$
 declare
     remaining integer;
 begin
-    insert into incident_daily_rollup as r (day, country, event_type, sub_event_type, incidents,
-        security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+    insert into incident_daily_rollup as r (day, country, event_type, sub_event_type,
+        incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
         militants_killed, militants_wounded, unknown_killed, unknown_wounded)
-    values (p_day, coalesce(p_country, ''), p_event_type, p_sub_event_type, p_incidents,
-        p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded, p_unk_killed,
-        p_unk_wounded)
+    values (p_day, coalesce(p_country, ''), p_event_type, p_sub_event_type, p_incidents, p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded,
+        p_unk_killed, p_unk_wounded)
     on conflict (country, day, event_type, sub_event_type) do update set
         incidents = r.incidents + excluded.incidents,
         security_forces_killed = r.security_forces_killed + excluded.security_forces_killed,
@@ -83,12 +140,11 @@ begin
           and sub_event_type = p_sub_event_type and incidents <= 0;
     end if;
 
-    insert into incident_daily_admin1_rollup as r (day, country, admin1, event_type, sub_event_type, incidents,
-        security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+    insert into incident_daily_admin1_rollup as r (day, country, admin1, event_type, sub_event_type,
+        incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
         militants_killed, militants_wounded, unknown_killed, unknown_wounded)
-    values (p_day, coalesce(p_country, ''), coalesce(p_admin1, ''), p_event_type, p_sub_event_type, p_incidents,
-        p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded, p_unk_killed,
-        p_unk_wounded)
+    values (p_day, coalesce(p_country, ''), coalesce(p_admin1, ''), p_event_type, p_sub_event_type, p_incidents, p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded,
+        p_unk_killed, p_unk_wounded)
     on conflict (admin1, day, country, event_type, sub_event_type) do update set
         incidents = r.incidents + excluded.incidents,
         security_forces_killed = r.security_forces_killed + excluded.security_forces_killed,
@@ -105,13 +161,42 @@ begin
         where admin1 = coalesce(p_admin1, '') and day = p_day and country = coalesce(p_country, '')
           and event_type = p_event_type and sub_event_type = p_sub_event_type and incidents <= 0;
     end if;
+
+    perform incident_actor_daily_rollup_add(p_actors, p_day, p_country, p_event_type, p_sub_event_type,
+        p_incidents, p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded,
+        p_unk_killed, p_unk_wounded);
 end
 $$;
 
--- Adds one casualty figure's best estimate (signed) to the key of its incident. Categories other
--- than the three named ones count as UNKNOWN; outcomes other than KILLED and WOUNDED do not count.
+-- The distinct actors of an incident, as they are now.
+create function incident_daily_rollup_actors(p_incident_id uuid) returns uuid[] language sql stable as $$
+    select coalesce(array_agg(distinct actor_id), '{}') from incident_actor where incident_id = p_incident_id
+$$;
+
+-- The sums of an incident's current curated figures. Categories other than the three named ones
+-- count as UNKNOWN; outcomes other than KILLED and WOUNDED do not count.
+create function incident_daily_rollup_sums(p_incident_id uuid,
+    out sf_k integer, out sf_w integer, out civ_k integer, out civ_w integer,
+    out mil_k integer, out mil_w integer, out unk_k integer, out unk_w integer)
+    language sql stable as $$
+    select
+        coalesce(sum(best) filter (where category = 'SECURITY_FORCES' and outcome = 'KILLED'), 0)::integer,
+        coalesce(sum(best) filter (where category = 'SECURITY_FORCES' and outcome = 'WOUNDED'), 0)::integer,
+        coalesce(sum(best) filter (where category = 'CIVILIANS' and outcome = 'KILLED'), 0)::integer,
+        coalesce(sum(best) filter (where category = 'CIVILIANS' and outcome = 'WOUNDED'), 0)::integer,
+        coalesce(sum(best) filter (where category = 'MILITANTS' and outcome = 'KILLED'), 0)::integer,
+        coalesce(sum(best) filter (where category = 'MILITANTS' and outcome = 'WOUNDED'), 0)::integer,
+        coalesce(sum(best) filter (where category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS')
+            and outcome = 'KILLED'), 0)::integer,
+        coalesce(sum(best) filter (where category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS')
+            and outcome = 'WOUNDED'), 0)::integer
+    from casualty_figure
+    where incident_id = p_incident_id and claimant_actor_id is null
+$$;
+
+-- Adds one casualty figure's best estimate (signed) to the keys of its incident.
 create function incident_daily_rollup_add_figure(
-    p_day date, p_country text, p_admin1 text, p_event_type text, p_sub_event_type text,
+    p_day date, p_country text, p_admin1 text, p_event_type text, p_sub_event_type text, p_actors uuid[],
     p_category text, p_outcome text, p_best integer)
     returns void language plpgsql as $$
 declare
@@ -124,7 +209,7 @@ begin
     if p_outcome not in ('KILLED', 'WOUNDED') or p_best = 0 then
         return;
     end if;
-    perform incident_daily_rollup_add(p_day, p_country, p_admin1, p_event_type, p_sub_event_type, 0,
+    perform incident_daily_rollup_add(p_day, p_country, p_admin1, p_event_type, p_sub_event_type, p_actors, 0,
         case when killed then sf else 0 end, case when killed then 0 else sf end,
         case when killed then civ else 0 end, case when killed then 0 else civ end,
         case when killed then mil else 0 end, case when killed then 0 else mil end,
@@ -132,44 +217,31 @@ begin
 end
 $$;
 
--- Moves an incident's whole contribution (itself and its current curated figures) in or out of
--- its key: sign +1 adds, -1 removes.
+-- Moves an incident's whole contribution (itself, its current curated figures, for itself and
+-- each of its actors) in or out of its key: sign +1 adds, -1 removes.
 create function incident_daily_rollup_move(p_incident_id uuid, p_sign integer, p_day date, p_country text,
     p_admin1 text, p_event_type text, p_sub_event_type text)
     returns void language plpgsql as $$
 declare
-    sf_k integer; sf_w integer; civ_k integer; civ_w integer;
-    mil_k integer; mil_w integer; unk_k integer; unk_w integer;
+    f record;
 begin
-    select
-        coalesce(sum(best) filter (where category = 'SECURITY_FORCES' and outcome = 'KILLED'), 0) as sf_k,
-        coalesce(sum(best) filter (where category = 'SECURITY_FORCES' and outcome = 'WOUNDED'), 0) as sf_w,
-        coalesce(sum(best) filter (where category = 'CIVILIANS' and outcome = 'KILLED'), 0) as civ_k,
-        coalesce(sum(best) filter (where category = 'CIVILIANS' and outcome = 'WOUNDED'), 0) as civ_w,
-        coalesce(sum(best) filter (where category = 'MILITANTS' and outcome = 'KILLED'), 0) as mil_k,
-        coalesce(sum(best) filter (where category = 'MILITANTS' and outcome = 'WOUNDED'), 0) as mil_w,
-        coalesce(sum(best) filter (where category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS')
-            and outcome = 'KILLED'), 0) as unk_k,
-        coalesce(sum(best) filter (where category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS')
-            and outcome = 'WOUNDED'), 0) as unk_w
-    into sf_k, sf_w, civ_k, civ_w, mil_k, mil_w, unk_k, unk_w
-    from casualty_figure
-    where incident_id = p_incident_id and claimant_actor_id is null;
-    perform incident_daily_rollup_add(p_day, p_country, p_admin1, p_event_type, p_sub_event_type, p_sign,
-        p_sign * sf_k, p_sign * sf_w, p_sign * civ_k, p_sign * civ_w,
-        p_sign * mil_k, p_sign * mil_w, p_sign * unk_k, p_sign * unk_w);
+    select * into f from incident_daily_rollup_sums(p_incident_id);
+    perform incident_daily_rollup_add(p_day, p_country, p_admin1, p_event_type, p_sub_event_type,
+        incident_daily_rollup_actors(p_incident_id), p_sign,
+        p_sign * f.sf_k, p_sign * f.sf_w, p_sign * f.civ_k, p_sign * f.civ_w,
+        p_sign * f.mil_k, p_sign * f.mil_w, p_sign * f.unk_k, p_sign * f.unk_w);
 end
 $$;
 
--- An inserted incident has no figures yet (they reference it); an update that changes the key
--- moves the incident with its figures; a deleted incident takes its figures along. The delete is
--- handled BEFORE the row goes, while its figures are still there: the cascade that removes them
--- afterwards finds no incident and leaves the rollup alone.
+-- An inserted incident has no figures or actors yet (they reference it); an update that changes
+-- the key moves the incident with its figures and actors; a deleted incident takes them along. The
+-- delete is handled BEFORE the row goes, while its figures and actors are still there: the cascade
+-- that removes them afterwards finds no incident and leaves the rollups alone.
 create function incident_daily_rollup_on_incident() returns trigger language plpgsql as $$
 begin
     if tg_op = 'INSERT' then
         perform incident_daily_rollup_add(new.start_date, new.country, new.admin1, new.event_type,
-            new.sub_event_type, 1, 0, 0, 0, 0, 0, 0, 0, 0);
+            new.sub_event_type, '{}', 1, 0, 0, 0, 0, 0, 0, 0, 0);
         return null;
     end if;
     perform incident_daily_rollup_move(old.id, -1, old.start_date, old.country, old.admin1, old.event_type,
@@ -193,7 +265,7 @@ create trigger incident_daily_rollup_update after update on incident
 create trigger incident_daily_rollup_delete before delete on incident
     for each row execute function incident_daily_rollup_on_incident();
 
--- A curated figure counts under its incident's current key. The incident row is locked (it is
+-- A curated figure counts under its incident's current keys. The incident row is locked (it is
 -- when the aggregate writes, since every change bumps its version) so that a concurrent change
 -- of the incident's key cannot move its figures while this one is counted under the old key.
 create function incident_daily_rollup_on_casualty() returns trigger language plpgsql as $$
@@ -201,19 +273,19 @@ declare
     i record;
 begin
     if tg_op in ('UPDATE', 'DELETE') and old.claimant_actor_id is null then
-        select start_date, country, admin1, event_type, sub_event_type into i
+        select id, start_date, country, admin1, event_type, sub_event_type into i
         from incident where id = old.incident_id for no key update;
         if found then
             perform incident_daily_rollup_add_figure(i.start_date, i.country, i.admin1, i.event_type,
-                i.sub_event_type, old.category, old.outcome, -old.best);
+                i.sub_event_type, incident_daily_rollup_actors(i.id), old.category, old.outcome, -old.best);
         end if;
     end if;
     if tg_op in ('INSERT', 'UPDATE') and new.claimant_actor_id is null then
-        select start_date, country, admin1, event_type, sub_event_type into i
+        select id, start_date, country, admin1, event_type, sub_event_type into i
         from incident where id = new.incident_id for no key update;
         if found then
             perform incident_daily_rollup_add_figure(i.start_date, i.country, i.admin1, i.event_type,
-                i.sub_event_type, new.category, new.outcome, new.best);
+                i.sub_event_type, incident_daily_rollup_actors(i.id), new.category, new.outcome, new.best);
         end if;
     end if;
     return null;
@@ -232,22 +304,103 @@ create trigger incident_daily_rollup_casualty_delete after delete on casualty_fi
     for each row when (old.claimant_actor_id is null)
     execute function incident_daily_rollup_on_casualty();
 
--- Recomputes both tables from the raw tables: the backfill below, and the way back after a bulk
--- load that ran with these triggers disabled. Takes locks that keep writers out meanwhile.
+-- An actor counts an incident once however many rows name it (two roles), so the triggers on
+-- incident_actor work per statement, on the transition tables: a pair (incident, actor) is added
+-- when a statement creates its first row, removed when a statement deletes its last one. Row by
+-- row, two rows of one pair inserted by one statement could not tell which came first.
+create function incident_daily_rollup_apply_pairs(p_sign integer, p_pairs jsonb) returns void
+    language plpgsql as $$
+declare
+    pair record;
+    i record;
+    f record;
+begin
+    for pair in
+        select (p ->> 'incident_id')::uuid as incident_id, array_agg(distinct (p ->> 'actor_id')::uuid) as actors
+        from jsonb_array_elements(p_pairs) p
+        group by 1
+    loop
+        select id, start_date, country, event_type, sub_event_type into i
+        from incident where id = pair.incident_id for no key update;
+        if found then
+            select * into f from incident_daily_rollup_sums(i.id);
+            perform incident_actor_daily_rollup_add(pair.actors, i.start_date, i.country, i.event_type,
+                i.sub_event_type, p_sign, p_sign * f.sf_k, p_sign * f.sf_w, p_sign * f.civ_k, p_sign * f.civ_w,
+                p_sign * f.mil_k, p_sign * f.mil_w, p_sign * f.unk_k, p_sign * f.unk_w);
+        end if;
+    end loop;
+end
+$$;
+
+create function incident_daily_rollup_on_actor_insert() returns trigger language plpgsql as $$
+begin
+    -- pairs with no row but the inserted ones
+    perform incident_daily_rollup_apply_pairs(1, coalesce(jsonb_agg(jsonb_build_object(
+        'incident_id', n.incident_id, 'actor_id', n.actor_id)), '[]'))
+    from (select distinct incident_id, actor_id from added) n
+    where not exists (
+        select 1 from incident_actor x
+        where x.incident_id = n.incident_id and x.actor_id = n.actor_id
+          and not exists (select 1 from added a where a.incident_id = x.incident_id and a.position = x.position));
+    return null;
+end
+$$;
+
+create function incident_daily_rollup_on_actor_delete() returns trigger language plpgsql as $$
+begin
+    -- pairs left with no row
+    perform incident_daily_rollup_apply_pairs(-1, coalesce(jsonb_agg(jsonb_build_object(
+        'incident_id', o.incident_id, 'actor_id', o.actor_id)), '[]'))
+    from (select distinct incident_id, actor_id from removed) o
+    where not exists (select 1 from incident_actor x where x.incident_id = o.incident_id and x.actor_id = o.actor_id);
+    return null;
+end
+$$;
+
+create function incident_daily_rollup_on_actor_update() returns trigger language plpgsql as $$
+begin
+    -- pairs of the old rows left with no row now
+    perform incident_daily_rollup_apply_pairs(-1, coalesce(jsonb_agg(jsonb_build_object(
+        'incident_id', o.incident_id, 'actor_id', o.actor_id)), '[]'))
+    from (select distinct incident_id, actor_id from removed) o
+    where not exists (select 1 from incident_actor x where x.incident_id = o.incident_id and x.actor_id = o.actor_id);
+    -- pairs of the new rows that had no row before: neither among the old rows nor among the rows
+    -- the statement left alone
+    perform incident_daily_rollup_apply_pairs(1, coalesce(jsonb_agg(jsonb_build_object(
+        'incident_id', n.incident_id, 'actor_id', n.actor_id)), '[]'))
+    from (select distinct incident_id, actor_id from added) n
+    where not exists (select 1 from removed o where o.incident_id = n.incident_id and o.actor_id = n.actor_id)
+      and not exists (
+        select 1 from incident_actor x
+        where x.incident_id = n.incident_id and x.actor_id = n.actor_id
+          and not exists (select 1 from added a where a.incident_id = x.incident_id and a.position = x.position));
+    return null;
+end
+$$;
+
+create trigger incident_daily_rollup_actor_insert after insert on incident_actor
+    referencing new table as added
+    for each statement execute function incident_daily_rollup_on_actor_insert();
+create trigger incident_daily_rollup_actor_update after update on incident_actor
+    referencing old table as removed new table as added
+    for each statement execute function incident_daily_rollup_on_actor_update();
+create trigger incident_daily_rollup_actor_delete after delete on incident_actor
+    referencing old table as removed
+    for each statement execute function incident_daily_rollup_on_actor_delete();
+
+-- Recomputes the three tables from the raw tables: the backfill below, and the way back after a
+-- bulk load that ran with these triggers disabled. Takes locks that keep writers out meanwhile.
+-- Rows go in in primary key order: a country's year is then a hundred adjacent pages, not a few
+-- rows on each of thousands (later rows, written day by day, stay grouped by day anyway).
 create function incident_daily_rollup_rebuild() returns void language plpgsql as $$
 begin
-    lock table incident_daily_rollup, incident_daily_admin1_rollup in access exclusive mode;
+    lock table incident_daily_rollup, incident_daily_admin1_rollup, incident_actor_daily_rollup
+        in access exclusive mode;
     delete from incident_daily_admin1_rollup;
     delete from incident_daily_rollup;
-    insert into incident_daily_admin1_rollup (day, country, admin1, event_type, sub_event_type, incidents,
-        security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
-        militants_killed, militants_wounded, unknown_killed, unknown_wounded)
-    select i.start_date, coalesce(i.country, ''), coalesce(i.admin1, ''), i.event_type, i.sub_event_type, count(*),
-        coalesce(sum(f.sf_k), 0), coalesce(sum(f.sf_w), 0), coalesce(sum(f.civ_k), 0), coalesce(sum(f.civ_w), 0),
-        coalesce(sum(f.mil_k), 0), coalesce(sum(f.mil_w), 0), coalesce(sum(f.unk_k), 0), coalesce(sum(f.unk_w), 0)
-    from incident i
-    left join (
-        select incident_id,
+    delete from incident_actor_daily_rollup;
+    create temporary table incident_daily_rollup_figures on commit drop as
+    select incident_id,
             sum(best) filter (where category = 'SECURITY_FORCES' and outcome = 'KILLED') as sf_k,
             sum(best) filter (where category = 'SECURITY_FORCES' and outcome = 'WOUNDED') as sf_w,
             sum(best) filter (where category = 'CIVILIANS' and outcome = 'KILLED') as civ_k,
@@ -258,19 +411,44 @@ begin
                 and outcome = 'KILLED') as unk_k,
             sum(best) filter (where category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS')
                 and outcome = 'WOUNDED') as unk_w
-        from casualty_figure
-        where claimant_actor_id is null
-        group by incident_id
-    ) f on f.incident_id = i.id
-    group by 1, 2, 3, 4, 5;
-    insert into incident_daily_rollup (day, country, event_type, sub_event_type, incidents,
-        security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+    from casualty_figure
+    where claimant_actor_id is null
+    group by incident_id;
+    analyze incident_daily_rollup_figures;
+
+    insert into incident_daily_admin1_rollup (day, country, admin1, event_type, sub_event_type,
+        incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+        militants_killed, militants_wounded, unknown_killed, unknown_wounded)
+    select i.start_date, coalesce(i.country, ''), coalesce(i.admin1, ''), i.event_type, i.sub_event_type, count(*),
+        coalesce(sum(f.sf_k), 0), coalesce(sum(f.sf_w), 0), coalesce(sum(f.civ_k), 0), coalesce(sum(f.civ_w), 0),
+        coalesce(sum(f.mil_k), 0), coalesce(sum(f.mil_w), 0), coalesce(sum(f.unk_k), 0), coalesce(sum(f.unk_w), 0)
+    from incident i
+    left join incident_daily_rollup_figures f on f.incident_id = i.id
+    group by 1, 2, 3, 4, 5
+    order by 3, 1, 2, 4, 5;
+
+    insert into incident_daily_rollup (day, country, event_type, sub_event_type,
+        incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
         militants_killed, militants_wounded, unknown_killed, unknown_wounded)
     select day, country, event_type, sub_event_type, sum(incidents),
         sum(security_forces_killed), sum(security_forces_wounded), sum(civilians_killed), sum(civilians_wounded),
         sum(militants_killed), sum(militants_wounded), sum(unknown_killed), sum(unknown_wounded)
     from incident_daily_admin1_rollup
-    group by 1, 2, 3, 4;
+    group by 1, 2, 3, 4
+    order by 2, 1, 3, 4;
+
+    insert into incident_actor_daily_rollup (actor_id, day, country, event_type, sub_event_type,
+        incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+        militants_killed, militants_wounded, unknown_killed, unknown_wounded)
+    select a.actor_id, i.start_date, coalesce(i.country, ''), i.event_type, i.sub_event_type, count(*),
+        coalesce(sum(f.sf_k), 0), coalesce(sum(f.sf_w), 0), coalesce(sum(f.civ_k), 0), coalesce(sum(f.civ_w), 0),
+        coalesce(sum(f.mil_k), 0), coalesce(sum(f.mil_w), 0), coalesce(sum(f.unk_k), 0), coalesce(sum(f.unk_w), 0)
+    from (select distinct incident_id, actor_id from incident_actor) a
+    join incident i on i.id = a.incident_id
+    left join incident_daily_rollup_figures f on f.incident_id = i.id
+    group by 1, 2, 3, 4, 5
+    order by 1, 2, 3, 4, 5;
+    drop table incident_daily_rollup_figures;
 end
 $$;
 

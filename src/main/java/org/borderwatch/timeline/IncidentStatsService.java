@@ -22,12 +22,11 @@ import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Incident statistics per calendar bucket, zero-filled. Without an actor filter or grouping the
- * answer comes from {@code incident_daily_rollup}, or {@code incident_daily_admin1_rollup} when
- * admin1 is filtered or grouped on (both kept by triggers in the writing transaction, see
- * migration V60): a country's year is a few thousand rows of the first whatever the number of
- * incidents. Actors are not in the rollup: an incident has several, so their statistics
- * join the incidents of the range with {@code incident_actor} and their curated casualty figures.
+ * Incident statistics per calendar bucket, zero-filled, summed from daily rollups kept by triggers
+ * in the writing transaction (migration V60): {@code incident_daily_rollup} (a country's year is
+ * a few thousand rows whatever the number of incidents), or its splits by admin1 or by actor when
+ * the request needs them. The few combinations no rollup answers exactly (several actors without
+ * grouping by actor; actors with admin1) join the raw tables.
  * <p>
  * Reads run outside a transaction: one statement (plus one for actor names) needs no snapshot
  * shared with another, and it saves the round trips of BEGIN and COMMIT.
@@ -56,8 +55,8 @@ class IncidentStatsService {
 
 	IncidentStatsResponse stats(IncidentStatsQuery query) {
 		List<LocalDate> starts = bucketStarts(query);
-		boolean byActor = query.groupBy() == StatsGroupBy.ACTOR || !query.actors().isEmpty();
-		List<Row> rows = byActor ? fromIncidents(query) : fromRollup(query);
+		Source source = source(query);
+		List<Row> rows = (source == Source.INCIDENTS) ? fromIncidents(query) : fromRollup(query, source);
 
 		Map<String, Map<LocalDate, Row>> groups = new HashMap<>();
 		Map<String, Long> totals = new HashMap<>();
@@ -110,20 +109,36 @@ class IncidentStatsService {
 		return starts;
 	}
 
-	private List<Row> fromRollup(IncidentStatsQuery query) {
+	/**
+	 * The smallest table that answers the request exactly. An incident with several of the
+	 * filtered actors would count once per actor in the actor rollup, so several actors without
+	 * grouping by actor, and actors with admin1, go to the raw tables.
+	 */
+	static Source source(IncidentStatsQuery query) {
+		boolean admin1 = query.groupBy() == StatsGroupBy.ADMIN1 || !query.admin1s().isEmpty();
+		if (query.groupBy() != StatsGroupBy.ACTOR && query.actors().isEmpty()) {
+			return admin1 ? Source.ADMIN1_ROLLUP : Source.ROLLUP;
+		}
+		if (!admin1 && (query.groupBy() == StatsGroupBy.ACTOR || query.actors().size() == 1)) {
+			return Source.ACTOR_ROLLUP;
+		}
+		return Source.INCIDENTS;
+	}
+
+	private List<Row> fromRollup(IncidentStatsQuery query, Source source) {
 		SqlFilter where = new SqlFilter().when(query.countries(), "r.country in (:countries)", "countries")
 			.when(query.types(), "r.event_type in (:types)", "types")
 			.when(query.subTypes(), "r.sub_event_type in (:subTypes)", "subTypes")
-			.when(query.admin1s(), "r.admin1 in (:admin1s)", "admin1s");
+			.when((source == Source.ADMIN1_ROLLUP) ? query.admin1s() : List.of(), "r.admin1 in (:admin1s)", "admin1s")
+			.when((source == Source.ACTOR_ROLLUP) ? query.actors() : List.of(), "r.actor_id in (:actors)", "actors");
 		String key = switch (query.groupBy()) {
 			case TYPE -> "r.event_type";
 			case SUB_TYPE -> "r.sub_event_type";
 			case COUNTRY -> "nullif(r.country, '')";
 			case ADMIN1 -> "nullif(r.admin1, '')";
+			case ACTOR -> "r.actor_id::text";
 			default -> "null::text";
 		};
-		// the admin1 split is several times larger: read it only when admin1 matters
-		boolean byAdmin1 = query.groupBy() == StatsGroupBy.ADMIN1 || !query.admin1s().isEmpty();
 		String sql = """
 				select date_trunc('%s', r.day::timestamp)::date as bucket, %s as key,
 				  sum(r.incidents) as incidents,
@@ -138,8 +153,7 @@ class IncidentStatsService {
 				from %s r
 				where r.day between :from and :to
 				  %s
-				group by %s""".formatted(query.interval().sqlUnit(), key,
-				byAdmin1 ? "incident_daily_admin1_rollup" : "incident_daily_rollup", where.andClauses(),
+				group by %s""".formatted(query.interval().sqlUnit(), key, source.table(), where.andClauses(),
 				(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
 		return this.jdbc.sql(sql)
 			.params(where.params())
@@ -261,6 +275,24 @@ class IncidentStatsService {
 			names.put(country.getISO3Country(), country.getDisplayCountry(Locale.ENGLISH));
 		}
 		return names;
+	}
+
+	/** Where the sums come from. */
+	enum Source {
+
+		ROLLUP("incident_daily_rollup"), ADMIN1_ROLLUP("incident_daily_admin1_rollup"),
+		ACTOR_ROLLUP("incident_actor_daily_rollup"), INCIDENTS("incident");
+
+		private final String table;
+
+		Source(String table) {
+			this.table = table;
+		}
+
+		String table() {
+			return this.table;
+		}
+
 	}
 
 	/** One bucket of one group as the database sums it. */

@@ -243,6 +243,10 @@ class IncidentStatsApiTest extends IntegrationTest {
 				+ "&admin1=" + encode(admin1))
 			.path("buckets");
 		assertThat(texts(filtered, "key")).containsExactly(militants.toString());
+
+		// the same from the actor rollup (no admin1), isolated by this run's actors
+		assertThat(stats("interval=month&groupBy=actor&from=2024-07-01&to=2024-07-31&actor=" + army + "," + militants)
+			.path("buckets")).isEqualTo(buckets);
 	}
 
 	@Test
@@ -265,6 +269,11 @@ class IncidentStatsApiTest extends IntegrationTest {
 		assertThat(numbers(stats(range + "&actor=" + levies + "&actor=" + police).path("buckets"), "incidents"))
 			.containsExactly(2L);
 		assertThat(numbers(stats(range + "&actor=" + levies).path("buckets"), "incidents")).containsExactly(1L);
+		// one actor without admin1 reads the actor rollup
+		assertThat(numbers(stats("interval=month&from=2024-08-01&to=2024-08-31&actor=" + police).path("buckets"),
+				"incidents")).containsExactly(2L);
+		assertThat(numbers(stats("interval=month&from=2024-08-01&to=2024-08-31&actor=" + levies).path("buckets"),
+				"wounded")).containsExactly(2L);
 		assertThat(numbers(stats(range).path("buckets"), "incidents")).containsExactly(3L);
 	}
 
@@ -301,11 +310,17 @@ class IncidentStatsApiTest extends IntegrationTest {
 		}
 		String range = "interval=week&from=2022-01-01&to=2022-12-31&admin1=" + encode(admin1);
 
-		// the actor filter reads the raw tables; every incident here has that actor
-		assertThat(stats(range + "&actor=" + actor).path("buckets"))
-			.isEqualTo(stats(range).path("buckets"));
+		// every incident here has that actor: the admin1 rollup, the raw tables (actor and admin1)
+		// and the actor rollup (actor alone) must agree
+		String onlyActor = "interval=week&from=2022-01-01&to=2022-12-31&actor=" + actor;
+		assertThat(stats(range + "&actor=" + actor).path("buckets")).isEqualTo(stats(range).path("buckets"));
+		assertThat(stats(onlyActor).path("buckets")).isEqualTo(stats(range).path("buckets"));
 		assertThat(stats(range + "&groupBy=type&actor=" + actor).path("buckets"))
 			.isEqualTo(stats(range + "&groupBy=type").path("buckets"));
+		assertThat(stats(onlyActor + "&groupBy=type").path("buckets"))
+			.isEqualTo(stats(range + "&groupBy=type").path("buckets"));
+		assertThat(stats(onlyActor + "&groupBy=country").path("buckets"))
+			.isEqualTo(stats(range + "&groupBy=country").path("buckets"));
 	}
 
 	@Test

@@ -50,6 +50,22 @@ final class IncidentStatsFixtures {
 			  select day, country, event_type, sub_event_type, sum(incidents)::int, sum(sf_k)::int, sum(sf_w)::int,
 			    sum(civ_k)::int, sum(civ_w)::int, sum(mil_k)::int, sum(mil_w)::int, sum(unk_k)::int, sum(unk_w)::int
 			  from naive group by 1, 2, 3, 4),
+			naive_by_actor as (
+			  select a.actor_id, i.start_date as day, coalesce(i.country, '') as country, i.event_type, i.sub_event_type,
+			    count(*)::int as incidents,
+			    coalesce(sum(f.sf_k), 0)::int as sf_k, coalesce(sum(f.sf_w), 0)::int as sf_w,
+			    coalesce(sum(f.civ_k), 0)::int as civ_k, coalesce(sum(f.civ_w), 0)::int as civ_w,
+			    coalesce(sum(f.mil_k), 0)::int as mil_k, coalesce(sum(f.mil_w), 0)::int as mil_w,
+			    coalesce(sum(f.unk_k), 0)::int as unk_k, coalesce(sum(f.unk_w), 0)::int as unk_w
+			  from (select distinct incident_id, actor_id from incident_actor) a
+			  join incident i on i.id = a.incident_id
+			  left join figures f on f.incident_id = i.id
+			  group by 1, 2, 3, 4, 5),
+			by_actor as (
+			  select actor_id, day, country, event_type, sub_event_type, incidents,
+			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
+			  from incident_actor_daily_rollup),
 			by_admin1 as (
 			  select day, country, admin1, event_type, sub_event_type, incidents,
 			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
@@ -66,7 +82,11 @@ final class IncidentStatsFixtures {
 			union all
 			select 'missing from rollup: ' || d::text from (select * from naive_by_country except select * from by_country) d
 			union all
-			select 'wrong in rollup: ' || d::text from (select * from by_country except select * from naive_by_country) d""";
+			select 'wrong in rollup: ' || d::text from (select * from by_country except select * from naive_by_country) d
+			union all
+			select 'missing from actor rollup: ' || d::text from (select * from naive_by_actor except select * from by_actor) d
+			union all
+			select 'wrong in actor rollup: ' || d::text from (select * from by_actor except select * from naive_by_actor) d""";
 
 	private final JdbcClient jdbc;
 

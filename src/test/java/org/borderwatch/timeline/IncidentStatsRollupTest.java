@@ -49,8 +49,14 @@ class IncidentStatsRollupTest extends IntegrationTest {
 		this.admin1 = "Rollup " + UUID.randomUUID().toString().substring(0, 8);
 	}
 
+	/** An incident with curated figures, a claimed one, and two actors, one of them in two roles. */
 	private UUID incidentWithFigures(String country) {
 		UUID id = this.fixtures.incident(DAY, country, this.admin1, "BATTLES", "ARMED_CLASH");
+		UUID army = this.fixtures.actor("Army " + UUID.randomUUID());
+		UUID militants = this.fixtures.actor("Militants " + UUID.randomUUID());
+		this.fixtures.involve(id, 0, army, "INITIATOR");
+		this.fixtures.involve(id, 1, militants, "TARGET");
+		this.fixtures.involve(id, 2, army, "PARTICIPANT");
 		this.fixtures.figure(id, 0, "SECURITY_FORCES", "KILLED", 3);
 		this.fixtures.figure(id, 1, "CIVILIANS", "WOUNDED", 5);
 		this.fixtures.claim(id, 2, "MILITANTS", "KILLED", 40, this.fixtures.actor("Claimant " + UUID.randomUUID()));
@@ -153,6 +159,50 @@ class IncidentStatsRollupTest extends IntegrationTest {
 		this.fixtures.update("update casualty_figure set best = best + 1 where incident_id in "
 				+ "(select id from incident where admin1 = ?)", this.admin1);
 		assertRollupExact();
+	}
+
+	@Test
+	void followsActorsAddedReplacedAndRemovedCountingEachActorOncePerIncident() {
+		UUID id = incidentWithFigures("PAK");
+		UUID police = this.fixtures.actor("Police " + UUID.randomUUID());
+		UUID levies = this.fixtures.actor("Levies " + UUID.randomUUID());
+
+		// two rows of one new actor in one statement count once
+		this.fixtures.update("insert into incident_actor (incident_id, position, actor_id, role) values "
+				+ "(?, 5, ?, 'PARTICIPANT'), (?, 6, ?, 'TARGET')", id, police, id, police);
+		assertRollupExact();
+		assertThat(actorIncidents(police)).isEqualTo(1);
+		// rewritten by position: police keeps its other row, levies comes in
+		this.fixtures.update("update incident_actor set actor_id = ? where incident_id = ? and position = 5", levies, id);
+		assertRollupExact();
+		// one statement moving rows between actors both ways
+		this.fixtures.update("update incident_actor set actor_id = case when actor_id = ? then ? else ? end "
+				+ "where incident_id = ? and position in (5, 6)", police, levies, police, id);
+		assertRollupExact();
+		// removing the last row of an actor removes the actor's count
+		this.fixtures.update("delete from incident_actor where incident_id = ? and actor_id = ?", id, police);
+		assertRollupExact();
+		assertThat(actorIncidents(police)).isZero();
+		// Hibernate rewriting the whole collection in one transaction
+		this.tx.executeWithoutResult((status) -> {
+			this.fixtures.update("delete from incident_actor where incident_id = ?", id);
+			this.fixtures.involve(id, 0, police, "INITIATOR");
+			this.fixtures.involve(id, 1, levies, "TARGET");
+		});
+		assertRollupExact();
+		// figures and key changes reach every actor's row
+		this.fixtures.figure(id, 7, "CIVILIANS", "WOUNDED", 8);
+		this.fixtures.update("update incident set country = 'AFG', start_date = ?, end_date = ? where id = ?",
+				DAY.plusDays(2), DAY.plusDays(2), id);
+		assertRollupExact();
+		assertThat(actorIncidents(levies)).isEqualTo(1);
+	}
+
+	private int actorIncidents(UUID actor) {
+		return this.jdbc.sql("select coalesce(sum(incidents), 0) from incident_actor_daily_rollup where actor_id = :actor")
+			.param("actor", actor)
+			.query(Integer.class)
+			.single();
 	}
 
 	@Test
