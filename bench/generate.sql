@@ -13,7 +13,7 @@
 -- Triggers: rows go in with plain INSERTs, so every trigger on these tables fires and keeps
 -- whatever projection it maintains, except the statistics rollup's own triggers, which are
 -- switched off for the load and replaced by one exact rebuild at the end (much faster than
--- 2.5 million row-by-row upserts; the result is identical, see IncidentStatsRollupTest).
+-- millions of row-by-row upserts; the result is identical, see IncidentStatsRollupTest).
 
 \set ON_ERROR_STOP on
 \if :{?n}
