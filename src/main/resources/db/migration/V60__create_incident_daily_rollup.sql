@@ -50,9 +50,11 @@ create table incident_daily_admin1_rollup (
     militants_wounded       integer not null default 0,
     unknown_killed          integer not null default 0,
     unknown_wounded         integer not null default 0,
-    primary key (admin1, day, country, event_type, sub_event_type)
+    primary key (country, day, admin1, event_type, sub_event_type)
 ) with (fillfactor = 85);
 create index incident_daily_admin1_rollup_day_idx on incident_daily_admin1_rollup (day);
+-- admin1 filters ignore case, as the incident list's do
+create index incident_daily_admin1_rollup_admin1_idx on incident_daily_admin1_rollup (lower(admin1), day);
 
 create table incident_actor_daily_rollup (
     actor_id                uuid    not null,
@@ -145,7 +147,7 @@ begin
         militants_killed, militants_wounded, unknown_killed, unknown_wounded)
     values (p_day, coalesce(p_country, ''), coalesce(p_admin1, ''), p_event_type, p_sub_event_type, p_incidents, p_sf_killed, p_sf_wounded, p_civ_killed, p_civ_wounded, p_mil_killed, p_mil_wounded,
         p_unk_killed, p_unk_wounded)
-    on conflict (admin1, day, country, event_type, sub_event_type) do update set
+    on conflict (country, day, admin1, event_type, sub_event_type) do update set
         incidents = r.incidents + excluded.incidents,
         security_forces_killed = r.security_forces_killed + excluded.security_forces_killed,
         security_forces_wounded = r.security_forces_wounded + excluded.security_forces_wounded,
@@ -158,7 +160,7 @@ begin
     returning r.incidents into remaining;
     if remaining <= 0 then
         delete from incident_daily_admin1_rollup
-        where admin1 = coalesce(p_admin1, '') and day = p_day and country = coalesce(p_country, '')
+        where country = coalesce(p_country, '') and day = p_day and admin1 = coalesce(p_admin1, '')
           and event_type = p_event_type and sub_event_type = p_sub_event_type and incidents <= 0;
     end if;
 
@@ -425,7 +427,7 @@ begin
     from incident i
     left join incident_daily_rollup_figures f on f.incident_id = i.id
     group by 1, 2, 3, 4, 5
-    order by 3, 1, 2, 4, 5;
+    order by 2, 1, 3, 4, 5;
 
     insert into incident_daily_rollup (day, country, event_type, sub_event_type,
         incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,13 +21,18 @@ import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRef;
 import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.common.SqlFilter;
+import org.borderwatch.incident.EventType;
+import org.borderwatch.incident.IncidentFilter;
+import org.borderwatch.incident.SubEventType;
 
 /**
  * Incident statistics per calendar bucket, zero-filled, summed from daily rollups kept by triggers
  * in the writing transaction (migration V60): {@code incident_daily_rollup} (a country's year is
  * a few thousand rows whatever the number of incidents), or its splits by admin1 or by actor when
- * the request needs them. The few combinations no rollup answers exactly (several actors without
- * grouping by actor; actors with admin1) join the raw tables.
+ * the request needs them. Filters no rollup knows (verification, tag, claimedBy, actorRole,
+ * minFatalities, bbox, q) and the few actor combinations none answers exactly (several actors
+ * without grouping by actor; actors with admin1) read the raw tables with the incident list's own
+ * conditions.
  * <p>
  * Reads run outside a transaction: one statement (plus one for actor names) needs no snapshot
  * shared with another, and it saves the round trips of BEGIN and COMMIT.
@@ -115,22 +121,30 @@ class IncidentStatsService {
 	 * grouping by actor, and actors with admin1, go to the raw tables.
 	 */
 	static Source source(IncidentStatsQuery query) {
-		boolean admin1 = query.groupBy() == StatsGroupBy.ADMIN1 || !query.admin1s().isEmpty();
-		if (query.groupBy() != StatsGroupBy.ACTOR && query.actors().isEmpty()) {
+		IncidentFilter filter = query.filter();
+		boolean admin1 = query.groupBy() == StatsGroupBy.ADMIN1 || !filter.admin1().isEmpty();
+		if (!query.onlyRollupFilters()) {
+			return Source.INCIDENTS;
+		}
+		if (query.groupBy() != StatsGroupBy.ACTOR && filter.actors().isEmpty()) {
 			return admin1 ? Source.ADMIN1_ROLLUP : Source.ROLLUP;
 		}
-		if (!admin1 && (query.groupBy() == StatsGroupBy.ACTOR || query.actors().size() == 1)) {
+		if (!admin1 && (query.groupBy() == StatsGroupBy.ACTOR || filter.actors().size() == 1)) {
 			return Source.ACTOR_ROLLUP;
 		}
 		return Source.INCIDENTS;
 	}
 
 	private List<Row> fromRollup(IncidentStatsQuery query, Source source) {
-		SqlFilter where = new SqlFilter().when(query.countries(), "r.country in (:countries)", "countries")
-			.when(query.types(), "r.event_type in (:types)", "types")
-			.when(query.subTypes(), "r.sub_event_type in (:subTypes)", "subTypes")
-			.when((source == Source.ADMIN1_ROLLUP) ? query.admin1s() : List.of(), "r.admin1 in (:admin1s)", "admin1s")
-			.when((source == Source.ACTOR_ROLLUP) ? query.actors() : List.of(), "r.actor_id in (:actors)", "actors");
+		IncidentFilter filter = query.filter();
+		// the same conditions as IncidentFilter.toSql, over the rollup's columns
+		SqlFilter where = new SqlFilter().when(filter.countries(), "r.country in (:countries)", "countries")
+			.when(filter.types().stream().map(Enum::name).toList(), "r.event_type in (:types)", "types")
+			.when(filter.subTypes().stream().map(Enum::name).toList(), "r.sub_event_type in (:subTypes)", "subTypes")
+			.when((source == Source.ADMIN1_ROLLUP)
+					? filter.admin1().stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList() : List.of(),
+					"lower(r.admin1) in (:admin1s)", "admin1s")
+			.when((source == Source.ACTOR_ROLLUP) ? filter.actors() : List.of(), "r.actor_id in (:actors)", "actors");
 		String key = switch (query.groupBy()) {
 			case TYPE -> "r.event_type";
 			case SUB_TYPE -> "r.sub_event_type";
@@ -164,28 +178,28 @@ class IncidentStatsService {
 	}
 
 	/**
-	 * From the raw tables, for actor filters and groupings. An incident counts once per actor
-	 * group however many roles the actor has in it; with an actor filter it counts once when any
-	 * of the actors took part, and {@code groupBy=actor} shows only the filtered actors.
+	 * From the raw tables, for the filters no rollup knows and the few actor combinations none
+	 * answers exactly: the incident list's own conditions ({@link IncidentFilter#toSql}) over the
+	 * start-date range. An incident counts once per actor group however many roles the actor has
+	 * in it; {@code groupBy=actor} shows only the filtered actors (and roles) when some are given.
 	 */
 	private List<Row> fromIncidents(IncidentStatsQuery query) {
-		boolean groupByActor = query.groupBy() == StatsGroupBy.ACTOR;
-		SqlFilter where = new SqlFilter().when(query.countries(), "i.country in (:countries)", "countries")
-			.when(query.types(), "i.event_type in (:types)", "types")
-			.when(query.subTypes(), "i.sub_event_type in (:subTypes)", "subTypes")
-			.when(query.admin1s(), "i.admin1 in (:admin1s)", "admin1s")
-			.when(groupByActor ? List.of() : query.actors(), """
-					exists (select 1 from incident_actor ia where ia.incident_id = i.id and ia.actor_id in (:actors))""",
-					"actors");
+		IncidentFilter filter = query.filter();
+		SqlFilter where = filter.toSql();
 		String actorJoin = "";
-		if (groupByActor) {
+		if (query.groupBy() == StatsGroupBy.ACTOR) {
+			String actors = filter.actors().isEmpty() ? "" : " and ia.actor_id in (:statsActors)";
+			String roles = filter.actorRoles().isEmpty() ? "" : " and ia.role in (:statsRoles)";
 			actorJoin = """
 					cross join lateral (
 					  select distinct ia.actor_id from incident_actor ia
-					  where ia.incident_id = i.id %s) a
-					""".formatted(query.actors().isEmpty() ? "" : "and ia.actor_id in (:actors)");
-			if (!query.actors().isEmpty()) {
-				where.param("actors", query.actors());
+					  where ia.incident_id = i.id%s%s) a
+					""".formatted(actors, roles);
+			if (!filter.actors().isEmpty()) {
+				where.param("statsActors", filter.actors());
+			}
+			if (!filter.actorRoles().isEmpty()) {
+				where.param("statsRoles", filter.actorRoles().stream().map(Enum::name).toList());
 			}
 		}
 		String key = switch (query.groupBy()) {
@@ -256,8 +270,8 @@ class IncidentStatsService {
 			}
 			else {
 				label = switch (groupBy) {
-					case TYPE -> IncidentStatsTaxonomy.typeLabel(key);
-					case SUB_TYPE -> IncidentStatsTaxonomy.subTypeLabel(key);
+					case TYPE -> label(EventType.class, key, EventType::label);
+					case SUB_TYPE -> label(SubEventType.class, key, SubEventType::label);
 					case COUNTRY -> COUNTRY_NAMES.getOrDefault(key, key);
 					case ACTOR -> ActorDirectory.ref(refs, UUID.fromString(key)).name();
 					default -> key;
@@ -266,6 +280,16 @@ class IncidentStatsService {
 			labels.put(key, label);
 		}
 		return labels;
+	}
+
+	/** ACLED's label of a stored code; the code itself for a value the enum does not know. */
+	private static <E extends Enum<E>> String label(Class<E> type, String code, Function<E, String> label) {
+		try {
+			return label.apply(Enum.valueOf(type, code));
+		}
+		catch (IllegalArgumentException ex) {
+			return code;
+		}
 	}
 
 	private static Map<String, String> countryNames() {

@@ -289,8 +289,15 @@ class IncidentStatsApiTest extends IntegrationTest {
 		assertThat(count(range + "&type=BATTLES,RIOTS")).isEqualTo(3);
 		assertThat(count(range + "&type=Battles&type=riots")).isEqualTo(3);
 		assertThat(count(range + "&type=RIOTS&country=PAK")).isEqualTo(1);
-		assertThat(count(range + "&subType=" + encode("Mob violence") + ",PEACEFUL_PROTEST")).isEqualTo(2);
+		assertThat(count(range + "&subType=mob_violence,PEACEFUL_PROTEST")).isEqualTo(2);
 		assertThat(count(range + "&country=AFG,IRN")).isEqualTo(1);
+		// admin1 ignores case, as in the incident list
+		assertThat(count("interval=year&from=2024-01-01&to=2024-12-31&admin1=" + encode(admin1.toUpperCase())))
+			.isEqualTo(4);
+		// the list's other filters work too (from the raw tables)
+		assertThat(count(range + "&verification=REPORTED&type=RIOTS")).isEqualTo(2);
+		assertThat(count(range + "&verification=DISPUTED")).isZero();
+		assertThat(count(range + "&q=" + encode("statistics test"))).isEqualTo(4);
 	}
 
 	private long count(String query) {
@@ -320,6 +327,9 @@ class IncidentStatsApiTest extends IntegrationTest {
 		assertThat(stats(onlyActor + "&groupBy=type").path("buckets"))
 			.isEqualTo(stats(range + "&groupBy=type").path("buckets"));
 		assertThat(stats(onlyActor + "&groupBy=country").path("buckets"))
+			.isEqualTo(stats(range + "&groupBy=country").path("buckets"));
+		// a filter no rollup knows (every incident here is REPORTED) reads the raw tables
+		assertThat(stats(range + "&groupBy=country&verification=REPORTED").path("buckets"))
 			.isEqualTo(stats(range + "&groupBy=country").path("buckets"));
 	}
 
@@ -393,12 +403,14 @@ class IncidentStatsApiTest extends IntegrationTest {
 		assertThat(this.api.get(path + "groupBy=colour").errorFields()).containsExactly("groupBy");
 		assertThat(this.api.get(path + "from=2024-13-01").errorFields()).containsExactly("from");
 		assertThat(this.api.get(path + "to=yesterday").errorFields()).containsExactly("to");
-		assertThat(this.api.get(path + "from=2024-02-01&to=2024-01-01").errorFields()).containsExactly("from");
+		assertThat(this.api.get(path + "from=2024-02-01&to=2024-01-01").errorFields()).containsExactly("to");
+		assertThat(this.api.get(path + "from=2999-01-01").errorFields()).containsExactly("from");
+		assertThat(this.api.get(path + "verification=MAYBE").errorFields()).containsExactly("verification");
 		assertThat(this.api.get(path + "country=PAK,XX").errorFields()).containsExactly("country");
 		assertThat(this.api.get(path + "type=Fighting").errorFields()).containsExactly("type");
 		assertThat(this.api.get(path + "subType=BATTLES").errorFields()).containsExactly("subType");
 		assertThat(this.api.get(path + "actor=not-a-uuid").errorFields()).containsExactly("actor");
-		assertThat(this.api.get(path + "admin1=" + "x".repeat(201)).errorFields()).containsExactly("admin1");
+		assertThat(this.api.get(path + "admin1=" + "x".repeat(501)).errorFields()).containsExactly("admin1");
 		Api.Response response = this.api.get(path + "interval=hour");
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.contentType()).hasValue("application/problem+json");
