@@ -110,11 +110,18 @@ elif [[ "$existing" != "$INCIDENTS" ]]; then
 	echo "bench: note: the database holds $existing incidents, not $INCIDENTS (delete $OUT/pgdata to generate anew)"
 fi
 
+if ! kill -0 "$APP_PID" 2>/dev/null; then
+	echo "bench: the service stopped (killed from outside?); the data is kept: run bench/run.sh again" >&2
+	exit 1
+fi
+
 # Inputs for the random requests: incident ids (a file for wrk, a table for pgbench).
 "${PSQL[@]}" -c "create schema if not exists bench" \
 	-c "drop table if exists bench.incident_ids" \
-	-c "create table bench.incident_ids as select row_number() over () as k, id from
-		(select id from incident order by md5(id::text) limit 10000) s" \
+	-c "create table bench.incident_ids as
+		select row_number() over () as k, s.id, a.ids[1] as actor_a, coalesce(a.ids[2], a.ids[1]) as actor_b
+		from (select id from incident order by md5(id::text) limit 10000) s
+		cross join lateral (select array_agg(distinct actor_id) as ids from incident_actor where incident_id = s.id) a" \
 	-c "alter table bench.incident_ids add primary key (k)"
 "${PSQL[@]}" -Atc "select id from bench.incident_ids order by k" >"$OUT/incident-ids.txt"
 
@@ -186,7 +193,7 @@ COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 rows=()
 for name in $ENDPOINTS; do
-	status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$(sample_path "$name")")
+	status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$(sample_path "$name")" || true)
 	if [[ "$status" != "200" ]]; then
 		rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" - - - - - "HTTP $status: not in this build")")
 		continue
@@ -205,6 +212,7 @@ for name in $ENDPOINTS; do
 		tps=$(run_pgbench "$name")
 		if [[ "$tps" =~ ^[0-9.]+$ ]]; then
 			ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')
+			tps=$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')
 		else
 			note+="pgbench failed, see $OUT/pgbench-$name.txt"
 			tps=-
@@ -213,7 +221,7 @@ for name in $ENDPOINTS; do
 		note+="no bench/sql/$name.sql yet: write it from $OUT/sql/$name.log"
 	fi
 	rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" "$rps" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
-		"$(printf '%.1f' "$tps" 2>/dev/null || echo "$tps")" "$ratio" "$note")")
+		"$tps" "$ratio" "$note")")
 done
 
 {
