@@ -252,6 +252,49 @@ class IncidentStatsRollupTest extends IntegrationTest {
 	}
 
 	@Test
+	void followsIncidentsWrittenThroughTheIncidentApi() {
+		String army = this.api.post("/api/v1/actors", """
+				{"name": "Army %s", "kind": "STATE_FORCES"}""".formatted(UUID.randomUUID())).json().path("id").asString();
+		String militants = this.api.post("/api/v1/actors", """
+				{"name": "Militants %s", "kind": "NON_STATE_ARMED_GROUP"}""".formatted(UUID.randomUUID()))
+			.json()
+			.path("id")
+			.asString();
+		String body = """
+				{"title": "Clash %s", "startDate": "%s", "datePrecision": "DAY", "eventType": "%s", "subEventType": "%s",
+				 "location": {"placeName": "%s", "admin1": "%s", "country": "%s", "geoPrecision": "ADMIN1"},
+				 "actors": [%s],
+				 "casualties": [%s]}""";
+		String twoActors = """
+				{"actorId": "%s", "role": "INITIATOR"}, {"actorId": "%s", "role": "TARGET"}""".formatted(army, militants);
+		Api.Response created = this.api.post("/api/v1/incidents", body.formatted(this.admin1, DAY, "BATTLES",
+				"ARMED_CLASH", this.admin1, this.admin1, "PAK", twoActors, """
+						{"category": "SECURITY_FORCES", "outcome": "KILLED", "best": 3},
+						{"category": "MILITANTS", "outcome": "KILLED", "best": 9, "claimantActorId": "%s"}""".formatted(army)));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		String id = created.json().path("id").asString();
+		assertRollupExact();
+
+		// replaced: new date, country and type, other figures, one actor fewer
+		Api.Response replaced = this.api.put("/api/v1/incidents/" + id, body.formatted(this.admin1, DAY.plusDays(9),
+				"EXPLOSIONS_REMOTE_VIOLENCE", "AIR_DRONE_STRIKE", this.admin1, this.admin1, "AFG", """
+						{"actorId": "%s", "role": "INITIATOR"}""".formatted(army), """
+						{"category": "CIVILIANS", "outcome": "KILLED", "best": 5},
+						{"category": "CIVILIANS", "outcome": "WOUNDED", "best": 6}"""));
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertRollupExact();
+
+		Api.Response patched = this.api.patch("/api/v1/incidents/" + id, """
+				{"casualties": [{"category": "UNKNOWN", "outcome": "KILLED", "best": 2}],
+				 "actors": [%s]}""".formatted(twoActors));
+		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+		assertRollupExact();
+
+		assertThat(this.api.delete("/api/v1/incidents/" + id).status()).isEqualTo(204);
+		assertRollupExact();
+	}
+
+	@Test
 	void statisticsFollowTheWrites() {
 		UUID id = incidentWithFigures("PAK");
 		String path = "/api/v1/stats/incidents?interval=year&groupBy=country&from=2023-01-01&to=2023-12-31&admin1="
