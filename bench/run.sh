@@ -1,0 +1,234 @@
+#!/usr/bin/env bash
+# BorderWatch read benchmark: the service over HTTP with wrk, the same SQL with pgbench, one table.
+#
+#   bench/run.sh
+#
+# Builds the jar if there is none, starts it in embedded mode on bench/out/pgdata (kept for the
+# next run), generates the synthetic data set if the database is empty, then for each endpoint:
+# warm-up, wrk (HTTP), pgbench (the SQL the endpoint sends). See bench/README.md.
+#
+# Settings (environment variables):
+#   BENCH_INCIDENTS=1000000   incidents to generate (only when the database is empty)
+#   BENCH_SECONDS=20          measuring time per endpoint, for wrk and for pgbench
+#   BENCH_WARMUP_SECONDS=10   wrk warm-up per endpoint
+#   BENCH_CONNECTIONS=8       concurrent connections (wrk -c, pgbench -c)
+#   BENCH_THREADS=2           threads (wrk -t, pgbench -j)
+#   BENCH_ENDPOINTS="timeline situation stats incident"
+#   BENCH_HTTP_PORT=18080  BENCH_PG_PORT=54329  BENCH_JAVA_OPTS="-Xmx1g"
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+OUT=bench/out
+INCIDENTS=${BENCH_INCIDENTS:-1000000}
+SECONDS_EACH=${BENCH_SECONDS:-20}
+WARMUP=${BENCH_WARMUP_SECONDS:-10}
+CONNECTIONS=${BENCH_CONNECTIONS:-8}
+THREADS=${BENCH_THREADS:-2}
+ENDPOINTS=${BENCH_ENDPOINTS:-timeline situation stats incident}
+HTTP_PORT=${BENCH_HTTP_PORT:-18080}
+PG_PORT=${BENCH_PG_PORT:-54329}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+BASE=http://127.0.0.1:$HTTP_PORT
+COUNTRY=PAK
+TIMELINE_YEAR=2024
+
+need() {
+	command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing; install it with: $2" >&2; exit 1; }
+}
+need wrk "apt-get install wrk"
+need psql "apt-get install postgresql-client"
+need pgbench "apt-get install postgresql-15 (or newer: pgbench ships with the server package on Debian 12)"
+need curl "apt-get install curl"
+need java "a Java 17+ runtime"
+
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
+mkdir -p "$OUT/sql"
+
+JAR=$(ls target/borderwatch-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
+if [[ -z "$JAR" ]]; then
+	echo "bench: building the jar"
+	./mvnw -q -DskipTests package
+	JAR=$(ls target/borderwatch-*.jar | grep -v '\.original$' | head -n 1)
+fi
+
+APP_PID=
+start_app() {
+	# the embedded mode is what runs when no datasource URL is set
+	env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+		java $JAVA_OPTS -jar "$JAR" \
+		--borderwatch.embedded-db.data-dir="$OUT/pgdata" \
+		--borderwatch.embedded-db.port="$PG_PORT" \
+		--borderwatch.demo-data.enabled=false \
+		--server.port="$HTTP_PORT" >>"$OUT/app.log" 2>&1 &
+	APP_PID=$!
+	echo "bench: started $JAR (pid $APP_PID), waiting for $BASE/actuator/health"
+	for _ in $(seq 1 300); do
+		if curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null; then
+			return 0
+		fi
+		if ! kill -0 "$APP_PID" 2>/dev/null; then
+			echo "bench: the service stopped during start-up; the end of $OUT/app.log:" >&2
+			tail -n 30 "$OUT/app.log" >&2
+			exit 1
+		fi
+		sleep 1
+	done
+	echo "bench: the service did not become healthy in 300 s; see $OUT/app.log" >&2
+	exit 1
+}
+stop_app() {
+	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+		kill "$APP_PID"
+		wait "$APP_PID" 2>/dev/null || true
+	fi
+	APP_PID=
+}
+trap stop_app EXIT
+
+: >"$OUT/app.log"
+start_app
+
+# PostgreSQL's own log (for the SQL capture below) needs the logging collector, which only a
+# restart turns on: done once per data directory.
+if [[ "$("${PSQL[@]}" -Atc 'show logging_collector')" != "on" ]]; then
+	"${PSQL[@]}" -c "alter system set logging_collector = on" -c "alter system set log_directory = 'log'"
+	stop_app
+	start_app
+fi
+
+existing=$("${PSQL[@]}" -Atc "select count(*) from incident")
+if [[ "$existing" == "0" ]]; then
+	echo "bench: generating $INCIDENTS incidents (bench/generate.sql; log in $OUT/generate.log)"
+	started=$(date +%s)
+	"${PSQL[@]}" -v n="$INCIDENTS" -f bench/generate.sql >"$OUT/generate.log" 2>&1 || {
+		echo "bench: generation failed; see $OUT/generate.log" >&2
+		exit 1
+	}
+	echo "bench: generated in $(($(date +%s) - started)) s"
+	tail -n 4 "$OUT/generate.log"
+elif [[ "$existing" != "$INCIDENTS" ]]; then
+	echo "bench: note: the database holds $existing incidents, not $INCIDENTS (delete $OUT/pgdata to generate anew)"
+fi
+
+if ! kill -0 "$APP_PID" 2>/dev/null; then
+	echo "bench: the service stopped (killed from outside?); the data is kept: run bench/run.sh again" >&2
+	exit 1
+fi
+
+# Inputs for the random requests: incident ids (a file for wrk, a table for pgbench).
+"${PSQL[@]}" -c "create schema if not exists bench" \
+	-c "drop table if exists bench.incident_ids" \
+	-c "create table bench.incident_ids as
+		select row_number() over () as k, s.id, a.ids[1] as actor_a, coalesce(a.ids[2], a.ids[1]) as actor_b
+		from (select id from incident order by md5(id::text) limit 10000) s
+		cross join lateral (select array_agg(distinct actor_id) as ids from incident_actor where incident_id = s.id) a" \
+	-c "alter table bench.incident_ids add primary key (k)"
+"${PSQL[@]}" -Atc "select id from bench.incident_ids order by k" >"$OUT/incident-ids.txt"
+
+# The path of each endpoint's first request (also used to check that the endpoint exists).
+sample_path() {
+	case "$1" in
+	timeline) echo "/api/v1/timeline?country=$COUNTRY&from=$TIMELINE_YEAR-01-01&to=$TIMELINE_YEAR-12-31" ;;
+	situation) echo "/api/v1/situation?asOf=2025-11-06" ;;
+	stats) echo "/api/v1/stats/incidents?interval=week&groupBy=type&country=$COUNTRY&from=2024-01-01&to=2024-12-31" ;;
+	incident) echo "/api/v1/incidents/$(head -n 1 "$OUT/incident-ids.txt")" ;;
+	esac
+}
+
+# Timeline pages at every keyset position of one country-year: walk them once with curl.
+collect_timeline_pages() {
+	local first path cursor pages=0
+	first=$(sample_path timeline)
+	path=$first
+	: >"$OUT/timeline-pages.txt"
+	while [[ -n "$path" && $pages -lt 1000 ]]; do
+		echo "$path" >>"$OUT/timeline-pages.txt"
+		pages=$((pages + 1))
+		cursor=$(curl -fsS "$BASE$path" | grep -o '"nextCursor":"[^"]*"' | head -n 1 | cut -d'"' -f4 || true)
+		path=${cursor:+$first&cursor=$cursor}
+	done
+	echo "bench: $pages timeline pages collected"
+}
+
+# The statements one request makes, from PostgreSQL's log (log_min_duration_statement=0 for a moment).
+capture_sql() {
+	local name=$1 log before
+	"${PSQL[@]}" -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
+	sleep 1
+	log=$(ls -t "$OUT"/pgdata/log/*.log | head -n 1)
+	before=$(wc -c <"$log")
+	curl -fsS -o /dev/null "$BASE$(sample_path "$name")" || true
+	sleep 1
+	"${PSQL[@]}" -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
+	tail -c +$((before + 1)) "$log" | grep -v -e 'pg_reload_conf' -e 'alter system' -e 'received SIGHUP' \
+		-e 'parameter "log_min_duration_statement"' >"$OUT/sql/$name.log" || true
+}
+
+run_wrk() {
+	local name=$1 args=()
+	case "$name" in
+	timeline) args=("$OUT/timeline-pages.txt") ;;
+	stats) args=("$COUNTRY") ;;
+	incident) args=("$OUT/incident-ids.txt") ;;
+	esac
+	wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "bench/wrk/$name.lua" "$BASE" -- "${args[@]}" >/dev/null
+	wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_EACH}s" --latency -s "bench/wrk/$name.lua" "$BASE" -- "${args[@]}" \
+		>"$OUT/wrk-$name.txt"
+	grep '^BENCH ' "$OUT/wrk-$name.txt"
+}
+
+run_pgbench() {
+	local name=$1
+	pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_EACH" -D country="$COUNTRY" \
+		-f "bench/sql/$name.sql" -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres >"$OUT/pgbench-$name.txt" 2>&1 || {
+		echo "pgbench failed"
+		return
+	}
+	grep -o 'tps = [0-9.]*' "$OUT/pgbench-$name.txt" | head -n 1 | cut -d' ' -f3
+}
+
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+rows=()
+for name in $ENDPOINTS; do
+	status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$(sample_path "$name")" || true)
+	if [[ "$status" != "200" ]]; then
+		rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" - - - - - "HTTP $status: not in this build")")
+		continue
+	fi
+	echo "bench: $name"
+	[[ "$name" == "timeline" ]] && collect_timeline_pages
+	capture_sql "$name"
+	line=$(run_wrk "$name")
+	rps=$(field rps "$line")
+	note=""
+	errors=$(field errors "$line")
+	[[ "$errors" != "0" ]] && note="$errors wrk errors (non-2xx or socket); "
+	tps=-
+	ratio=-
+	if [[ -f "bench/sql/$name.sql" ]]; then
+		tps=$(run_pgbench "$name")
+		if [[ "$tps" =~ ^[0-9.]+$ ]]; then
+			ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')
+			tps=$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')
+		else
+			note+="pgbench failed, see $OUT/pgbench-$name.txt"
+			tps=-
+		fi
+	else
+		note+="no bench/sql/$name.sql yet: write it from $OUT/sql/$name.log"
+	fi
+	rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" "$rps" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
+		"$tps" "$ratio" "$note")")
+done
+
+{
+	echo
+	echo "BorderWatch benchmark, commit $COMMIT, $("${PSQL[@]}" -Atc 'select count(*) from incident') incidents," \
+		"$CONNECTIONS connections, $THREADS threads, ${SECONDS_EACH}s each, $(date -u +%Y-%m-%dT%H:%MZ)," \
+		"load average before: $LOAD"
+	printf '%-10s %10s %8s %8s %12s %8s  %s\n' endpoint req/s p50_ms p99_ms pgbench_tps ratio note
+	printf '%s\n' "${rows[@]}"
+} | tee "$OUT/results-$COMMIT.txt"

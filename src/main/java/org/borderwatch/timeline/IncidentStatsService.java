@@ -1,0 +1,337 @@
+package org.borderwatch.timeline;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import org.borderwatch.actor.ActorDirectory;
+import org.borderwatch.actor.ActorRef;
+import org.borderwatch.common.InvalidInputException;
+import org.borderwatch.common.SqlFilter;
+import org.borderwatch.incident.EventType;
+import org.borderwatch.incident.IncidentFilter;
+import org.borderwatch.incident.SubEventType;
+
+/**
+ * Incident statistics per calendar bucket, zero-filled, summed from daily rollups kept by triggers
+ * in the writing transaction (migration V60): {@code incident_daily_rollup} (a country's year is
+ * a few thousand rows whatever the number of incidents), or its splits by admin1 or by actor when
+ * the request needs them. Filters no rollup knows (verification, tag, claimedBy, actorRole,
+ * minFatalities, bbox, q) and the few actor combinations none answers exactly (several actors
+ * without grouping by actor; actors with admin1) read the raw tables with the incident list's own
+ * conditions.
+ * <p>
+ * Reads run outside a transaction: one statement (plus one for actor names) needs no snapshot
+ * shared with another, and it saves the round trips of BEGIN and COMMIT.
+ */
+@Service
+class IncidentStatsService {
+
+	/** The most calendar buckets one request may span. */
+	static final int MAX_BUCKETS = 1_000;
+
+	/** The most entries (buckets times groups) one response may hold. */
+	static final int MAX_ENTRIES = 10_000;
+
+	static final String NOT_RECORDED = "Not recorded";
+
+	private static final Map<String, String> COUNTRY_NAMES = countryNames();
+
+	private final JdbcClient jdbc;
+
+	private final ActorDirectory actors;
+
+	IncidentStatsService(JdbcClient jdbc, ActorDirectory actors) {
+		this.jdbc = jdbc;
+		this.actors = actors;
+	}
+
+	IncidentStatsResponse stats(IncidentStatsQuery query) {
+		List<LocalDate> starts = bucketStarts(query);
+		Source source = source(query);
+		List<Row> rows = (source == Source.INCIDENTS) ? fromIncidents(query) : fromRollup(query, source);
+
+		Map<String, Map<LocalDate, Row>> groups = new HashMap<>();
+		Map<String, Long> totals = new HashMap<>();
+		for (Row row : rows) {
+			groups.computeIfAbsent(row.key(), (key) -> new HashMap<>()).put(row.bucket(), row);
+			totals.merge(row.key(), row.incidents(), Long::sum);
+		}
+		if (query.groupBy() == StatsGroupBy.NONE) {
+			groups.putIfAbsent(null, Map.of());
+		}
+		List<String> keys = new ArrayList<>(groups.keySet());
+		keys.sort(Comparator.comparing((String key) -> totals.getOrDefault(key, 0L))
+			.reversed()
+			.thenComparing(Comparator.nullsLast(Comparator.<String>naturalOrder())));
+		if ((long) keys.size() * starts.size() > MAX_ENTRIES) {
+			throw InvalidInputException.forField("groupBy", "%d groups over %d buckets make %,d entries, more than the %,d allowed: narrow it with filters (country, type, actor...), a coarser interval or a shorter from/to range"
+				.formatted(keys.size(), starts.size(), (long) keys.size() * starts.size(), MAX_ENTRIES));
+		}
+		Map<String, String> labels = labels(query.groupBy(), keys);
+
+		List<IncidentStatsResponse.Bucket> buckets = new ArrayList<>(keys.size() * starts.size());
+		for (LocalDate start : starts) {
+			LocalDate first = start.isBefore(query.from()) ? query.from() : start;
+			LocalDate next = query.interval().next(start);
+			LocalDate last = next.isAfter(query.to()) ? query.to() : next.minusDays(1);
+			String period = query.interval().period(start);
+			for (String key : keys) {
+				Row row = groups.get(key).get(start);
+				buckets.add(new IncidentStatsResponse.Bucket(first, last, period, key, labels.get(key),
+						(row != null) ? row.incidents() : 0, (row != null) ? row.fatalities() : 0,
+						(row != null) ? row.wounded() : 0,
+						(row != null) ? row.casualties() : IncidentStatsResponse.Casualties.NONE));
+			}
+		}
+		return new IncidentStatsResponse(query.interval().param(), query.groupBy().param(), query.from(), query.to(),
+				buckets);
+	}
+
+	/** The first day of each calendar bucket the range touches; refuses more than {@link #MAX_BUCKETS}. */
+	static List<LocalDate> bucketStarts(IncidentStatsQuery query) {
+		List<LocalDate> starts = new ArrayList<>();
+		for (LocalDate start = query.interval().align(query.from()); !start.isAfter(query.to());
+				start = query.interval().next(start)) {
+			if (starts.size() == MAX_BUCKETS) {
+				throw InvalidInputException.forField("interval", "from %s to %s by %s makes more than %,d buckets: choose a coarser interval (week, month, year) or a shorter from/to range"
+					.formatted(query.from(), query.to(), query.interval().param(), MAX_BUCKETS));
+			}
+			starts.add(start);
+		}
+		return starts;
+	}
+
+	/**
+	 * The smallest table that answers the request exactly. An incident with several of the
+	 * filtered actors would count once per actor in the actor rollup, so several actors without
+	 * grouping by actor, and actors with admin1, go to the raw tables.
+	 */
+	static Source source(IncidentStatsQuery query) {
+		IncidentFilter filter = query.filter();
+		boolean admin1 = query.groupBy() == StatsGroupBy.ADMIN1 || !filter.admin1().isEmpty();
+		if (!query.onlyRollupFilters()) {
+			return Source.INCIDENTS;
+		}
+		if (query.groupBy() != StatsGroupBy.ACTOR && filter.actors().isEmpty()) {
+			return admin1 ? Source.ADMIN1_ROLLUP : Source.ROLLUP;
+		}
+		if (!admin1 && (query.groupBy() == StatsGroupBy.ACTOR || filter.actors().size() == 1)) {
+			return Source.ACTOR_ROLLUP;
+		}
+		return Source.INCIDENTS;
+	}
+
+	private List<Row> fromRollup(IncidentStatsQuery query, Source source) {
+		IncidentFilter filter = query.filter();
+		// the same conditions as IncidentFilter.toSql, over the rollup's columns
+		SqlFilter where = new SqlFilter().when(filter.countries(), "r.country in (:countries)", "countries")
+			.when(filter.types().stream().map(Enum::name).toList(), "r.event_type in (:types)", "types")
+			.when(filter.subTypes().stream().map(Enum::name).toList(), "r.sub_event_type in (:subTypes)", "subTypes")
+			.when((source == Source.ADMIN1_ROLLUP)
+					? filter.admin1().stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList() : List.of(),
+					"lower(r.admin1) in (:admin1s)", "admin1s")
+			.when((source == Source.ACTOR_ROLLUP) ? filter.actors() : List.of(), "r.actor_id in (:actors)", "actors");
+		String key = switch (query.groupBy()) {
+			case TYPE -> "r.event_type";
+			case SUB_TYPE -> "r.sub_event_type";
+			case COUNTRY -> "nullif(r.country, '')";
+			case ADMIN1 -> "nullif(r.admin1, '')";
+			case ACTOR -> "r.actor_id::text";
+			default -> "null::text";
+		};
+		String sql = """
+				select date_trunc('%s', r.day::timestamp)::date as bucket, %s as key,
+				  sum(r.incidents) as incidents,
+				  sum(r.security_forces_killed) as security_forces_killed,
+				  sum(r.security_forces_wounded) as security_forces_wounded,
+				  sum(r.civilians_killed) as civilians_killed,
+				  sum(r.civilians_wounded) as civilians_wounded,
+				  sum(r.militants_killed) as militants_killed,
+				  sum(r.militants_wounded) as militants_wounded,
+				  sum(r.unknown_killed) as unknown_killed,
+				  sum(r.unknown_wounded) as unknown_wounded
+				from %s r
+				where r.day between :from and :to
+				  %s
+				group by %s""".formatted(query.interval().sqlUnit(), key, source.table(), where.andClauses(),
+				(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
+		return this.jdbc.sql(sql)
+			.params(where.params())
+			.param("from", query.from())
+			.param("to", query.to())
+			.query(IncidentStatsService::row)
+			.list();
+	}
+
+	/**
+	 * From the raw tables, for the filters no rollup knows and the few actor combinations none
+	 * answers exactly: the incident list's own conditions ({@link IncidentFilter#toSql}) over the
+	 * start-date range. An incident counts once per actor group however many roles the actor has
+	 * in it; {@code groupBy=actor} shows only the filtered actors (and roles) when some are given.
+	 */
+	private List<Row> fromIncidents(IncidentStatsQuery query) {
+		IncidentFilter filter = query.filter();
+		SqlFilter where = filter.toSql();
+		String actorJoin = "";
+		if (query.groupBy() == StatsGroupBy.ACTOR) {
+			String actors = filter.actors().isEmpty() ? "" : " and ia.actor_id in (:statsActors)";
+			String roles = filter.actorRoles().isEmpty() ? "" : " and ia.role in (:statsRoles)";
+			actorJoin = """
+					cross join lateral (
+					  select distinct ia.actor_id from incident_actor ia
+					  where ia.incident_id = i.id%s%s) a
+					""".formatted(actors, roles);
+			if (!filter.actors().isEmpty()) {
+				where.param("statsActors", filter.actors());
+			}
+			if (!filter.actorRoles().isEmpty()) {
+				where.param("statsRoles", filter.actorRoles().stream().map(Enum::name).toList());
+			}
+		}
+		String key = switch (query.groupBy()) {
+			case TYPE -> "i.event_type";
+			case SUB_TYPE -> "i.sub_event_type";
+			case COUNTRY -> "i.country";
+			case ADMIN1 -> "i.admin1";
+			case ACTOR -> "a.actor_id::text";
+			default -> "null::text";
+		};
+		String sql = """
+				select date_trunc('%s', i.start_date::timestamp)::date as bucket, %s as key,
+				  count(*) as incidents,
+				  coalesce(sum(f.security_forces_killed), 0) as security_forces_killed,
+				  coalesce(sum(f.security_forces_wounded), 0) as security_forces_wounded,
+				  coalesce(sum(f.civilians_killed), 0) as civilians_killed,
+				  coalesce(sum(f.civilians_wounded), 0) as civilians_wounded,
+				  coalesce(sum(f.militants_killed), 0) as militants_killed,
+				  coalesce(sum(f.militants_wounded), 0) as militants_wounded,
+				  coalesce(sum(f.unknown_killed), 0) as unknown_killed,
+				  coalesce(sum(f.unknown_wounded), 0) as unknown_wounded
+				from incident i
+				%scross join lateral (
+				  select
+				    sum(c.best) filter (where c.category = 'SECURITY_FORCES' and c.outcome = 'KILLED') as security_forces_killed,
+				    sum(c.best) filter (where c.category = 'SECURITY_FORCES' and c.outcome = 'WOUNDED') as security_forces_wounded,
+				    sum(c.best) filter (where c.category = 'CIVILIANS' and c.outcome = 'KILLED') as civilians_killed,
+				    sum(c.best) filter (where c.category = 'CIVILIANS' and c.outcome = 'WOUNDED') as civilians_wounded,
+				    sum(c.best) filter (where c.category = 'MILITANTS' and c.outcome = 'KILLED') as militants_killed,
+				    sum(c.best) filter (where c.category = 'MILITANTS' and c.outcome = 'WOUNDED') as militants_wounded,
+				    sum(c.best) filter (where c.category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS') and c.outcome = 'KILLED') as unknown_killed,
+				    sum(c.best) filter (where c.category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS') and c.outcome = 'WOUNDED') as unknown_wounded
+				  from casualty_figure c
+				  where c.incident_id = i.id and c.claimant_actor_id is null) f
+				where i.start_date between :from and :to
+				  %s
+				group by %s""".formatted(query.interval().sqlUnit(), key, actorJoin, where.andClauses(),
+				(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
+		return this.jdbc.sql(sql)
+			.params(where.params())
+			.param("from", query.from())
+			.param("to", query.to())
+			.query(IncidentStatsService::row)
+			.list();
+	}
+
+	private static Row row(ResultSet rs, int rowNum) throws SQLException {
+		return new Row(rs.getObject("bucket", LocalDate.class), rs.getString("key"), rs.getLong("incidents"),
+				new IncidentStatsResponse.Casualties(
+						new IncidentStatsResponse.Outcome(rs.getLong("security_forces_killed"),
+								rs.getLong("security_forces_wounded")),
+						new IncidentStatsResponse.Outcome(rs.getLong("civilians_killed"), rs.getLong("civilians_wounded")),
+						new IncidentStatsResponse.Outcome(rs.getLong("militants_killed"), rs.getLong("militants_wounded")),
+						new IncidentStatsResponse.Outcome(rs.getLong("unknown_killed"), rs.getLong("unknown_wounded"))));
+	}
+
+	private Map<String, String> labels(StatsGroupBy groupBy, List<String> keys) {
+		Map<String, String> labels = new HashMap<>();
+		if (groupBy == StatsGroupBy.NONE) {
+			return labels;
+		}
+		Map<UUID, ActorRef> refs = (groupBy == StatsGroupBy.ACTOR)
+				? this.actors.refs(keys.stream().filter(Objects::nonNull).map(UUID::fromString).toList()) : Map.of();
+		for (String key : keys) {
+			String label;
+			if (key == null) {
+				label = NOT_RECORDED;
+			}
+			else {
+				label = switch (groupBy) {
+					case TYPE -> label(EventType.class, key, EventType::label);
+					case SUB_TYPE -> label(SubEventType.class, key, SubEventType::label);
+					case COUNTRY -> COUNTRY_NAMES.getOrDefault(key, key);
+					case ACTOR -> ActorDirectory.ref(refs, UUID.fromString(key)).name();
+					default -> key;
+				};
+			}
+			labels.put(key, label);
+		}
+		return labels;
+	}
+
+	/** ACLED's label of a stored code; the code itself for a value the enum does not know. */
+	private static <E extends Enum<E>> String label(Class<E> type, String code, Function<E, String> label) {
+		try {
+			return label.apply(Enum.valueOf(type, code));
+		}
+		catch (IllegalArgumentException ex) {
+			return code;
+		}
+	}
+
+	private static Map<String, String> countryNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (String alpha2 : Locale.getISOCountries()) {
+			Locale country = new Locale.Builder().setRegion(alpha2).build();
+			names.put(country.getISO3Country(), country.getDisplayCountry(Locale.ENGLISH));
+		}
+		return names;
+	}
+
+	/** Where the sums come from. */
+	enum Source {
+
+		ROLLUP("incident_daily_rollup"), ADMIN1_ROLLUP("incident_daily_admin1_rollup"),
+		ACTOR_ROLLUP("incident_actor_daily_rollup"), INCIDENTS("incident");
+
+		private final String table;
+
+		Source(String table) {
+			this.table = table;
+		}
+
+		String table() {
+			return this.table;
+		}
+
+	}
+
+	/** One bucket of one group as the database sums it. */
+	private record Row(LocalDate bucket, String key, long incidents, IncidentStatsResponse.Casualties casualties) {
+
+		long fatalities() {
+			return this.casualties.securityForces().killed() + this.casualties.civilians().killed()
+					+ this.casualties.militants().killed() + this.casualties.unknown().killed();
+		}
+
+		long wounded() {
+			return this.casualties.securityForces().wounded() + this.casualties.civilians().wounded()
+					+ this.casualties.militants().wounded() + this.casualties.unknown().wounded();
+		}
+
+	}
+
+}
