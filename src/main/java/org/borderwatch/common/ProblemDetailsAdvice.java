@@ -139,6 +139,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (clientWentAway(ex)) {
+			// Nobody is left to read an answer: a client that hung up is not a server failure.
+			log.debug("Client disconnected [correlationId={}]: {}", CorrelationId.current(), ex.toString());
+			return null;
+		}
 		if (lostTheDatabase(ex)) {
 			// A connection that broke mid-request surfaces as whatever failed last (often the rollback).
 			return handleDatabaseDown(ex, request);
@@ -282,6 +287,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			case "boolean", "Boolean" -> "boolean (true or false)";
 			default -> simple.toLowerCase(Locale.ROOT);
 		};
+	}
+
+	private static boolean clientWentAway(Throwable ex) {
+		for (Throwable current = ex; current != null; current = (current.getCause() == current) ? null
+				: current.getCause()) {
+			if (current.getClass().getSimpleName().equals("ClientAbortException")
+					|| current instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** True when a cause is a JDBC connection failure (SQLState class 08) or an unreachable server. */
