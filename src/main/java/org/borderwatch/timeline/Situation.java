@@ -1,0 +1,74 @@
+package org.borderwatch.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.borderwatch.actor.ActorRef;
+
+/** The state of things on one date: what a dashboard's front page shows. */
+@Schema(name = "Situation")
+record Situation(@Schema(example = "2025-11-06") LocalDate asOf,
+		@Schema(description = "The country filter, empty for everywhere") List<String> countries,
+		List<CeasefireInEffect> ceasefiresInEffect, List<CrossingState> crossings, Talks talks, Incidents incidents) {
+
+	@Schema(name = "SituationCeasefire")
+	record CeasefireInEffect(UUID id, @Schema(example = "Doha ceasefire") String name, String status,
+			String arrangement, LocalDate agreedOn, LocalDate effectiveFrom, List<ActorRef> parties,
+			List<Mediator> mediators, String link) {
+	}
+
+	@Schema(name = "SituationMediator")
+	record Mediator(UUID id, @Schema(example = "Qatar") String name, @Schema(example = "MEDIATOR") String role) {
+	}
+
+	/**
+	 * A crossing's status in force at the end of the day; UNKNOWN, with no further detail, when
+	 * no change is recorded by then.
+	 */
+	@Schema(name = "SituationCrossing")
+	record CrossingState(UUID id, @Schema(example = "Torkham") String name, String countryA, String countryB,
+			@Schema(allowableValues = { "OPEN", "PARTIALLY_OPEN", "CLOSED", "UNKNOWN" }) String status,
+			@Schema(example = "[\"REFUGEES_RETURNING\"]") List<String> allowedTraffic,
+			@Schema(description = "When the status in force took effect") Instant since, ActorRef decidedBy,
+			String reason, UUID statusChangeId, String link) {
+	}
+
+	@Schema(name = "SituationTalks")
+	record Talks(@Schema(description = "The round with the latest start on or before asOf") Round latestRound,
+			@Schema(description = "The round with the earliest start after asOf") Round nextRound) {
+	}
+
+	@Schema(name = "SituationTalksRound")
+	record Round(UUID id, NegotiationRef negotiation, int roundNumber, @Schema(example = "Istanbul") String venueCity,
+			@Schema(example = "TUR") String venueCountry, LocalDate startDate, LocalDate endDate, String status,
+			List<Delegation> delegations, List<Mediator> mediators, String link) {
+	}
+
+	/** A negotiation as a round shows it. */
+	@Schema(name = "SituationNegotiation")
+	record NegotiationRef(UUID id, String name) {
+	}
+
+	@Schema(name = "SituationDelegation")
+	record Delegation(ActorRef party, @Schema(description = "Who leads it, when known") ActorRef head, String note) {
+	}
+
+	@Schema(name = "SituationIncidents")
+	record Incidents(Window last7Days, Window last30Days,
+			@Schema(description = "Top 5 actors by incidents in the 30-day window") List<InvolvedActor> mostInvolvedActors) {
+	}
+
+	/** Incident totals over the days from..to (inclusive, to = asOf), from the curated figures. */
+	@Schema(name = "SituationWindow")
+	record Window(LocalDate from, LocalDate to, long count, long fatalities, long wounded) {
+	}
+
+	@Schema(name = "SituationActor")
+	record InvolvedActor(UUID id, String name, long incidents) {
+	}
+
+}

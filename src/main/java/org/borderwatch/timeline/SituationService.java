@@ -1,0 +1,243 @@
+package org.borderwatch.timeline;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import org.borderwatch.actor.ActorRef;
+import org.borderwatch.common.SqlFilter;
+
+/**
+ * Answers "how do things stand on this date?" from the source tables, in five statements
+ * whatever the data: ceasefires, crossings, talks, incident totals, most involved actors.
+ */
+@Service
+@Transactional(readOnly = true)
+class SituationService {
+
+	private static final int TOP_ACTORS = 5;
+
+	private static final TypeReference<List<ActorRef>> REFS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Situation.Mediator>> MEDIATORS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Situation.Delegation>> DELEGATIONS = new TypeReference<>() {
+	};
+
+	private final JdbcClient jdbc;
+
+	private final JsonMapper json;
+
+	SituationService(JdbcClient jdbc, JsonMapper json) {
+		this.jdbc = jdbc;
+		this.json = json;
+	}
+
+	Situation situation(LocalDate asOf, List<String> countries) {
+		return new Situation(asOf, countries, ceasefires(asOf, countries), crossings(asOf, countries),
+				talks(asOf, countries), incidents(asOf, countries));
+	}
+
+	/**
+	 * Ceasefires in effect on the date: agreed (not merely PROPOSED), effective on or before it
+	 * and not ended before it. A country filter matches the parties' countries.
+	 */
+	private List<Situation.CeasefireInEffect> ceasefires(LocalDate asOf, List<String> countries) {
+		SqlFilter where = new SqlFilter().when(countries, """
+				exists (select 1 from ceasefire_party cp join actor a on a.id = cp.actor_id
+				        where cp.ceasefire_id = c.id and a.country in (:countries))""", "countries");
+		return this.jdbc.sql("""
+				select c.id, c.name, c.status, c.arrangement, c.agreed_on, c.effective_from,
+				       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
+				                 from ceasefire_party cp join actor a on a.id = cp.actor_id
+				                 where cp.ceasefire_id = c.id), '[]')::text as parties,
+				       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
+				                                  order by m.position)
+				                 from ceasefire_mediator m join actor a on a.id = m.actor_id
+				                 where m.ceasefire_id = c.id), '[]')::text as mediators
+				from ceasefire c
+				where c.status <> 'PROPOSED' and c.effective_from <= :asOf and (c.ended_on is null or c.ended_on >= :asOf)
+				%s
+				order by c.effective_from, c.id""".formatted(where.andClauses()))
+			.params(where.params())
+			.param("asOf", asOf)
+			.query((rs, row) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				return new Situation.CeasefireInEffect(id, rs.getString("name"), rs.getString("status"),
+						rs.getString("arrangement"), rs.getObject("agreed_on", LocalDate.class),
+						rs.getObject("effective_from", LocalDate.class), this.json.readValue(rs.getString("parties"), REFS),
+						this.json.readValue(rs.getString("mediators"), MEDIATORS), "/api/v1/ceasefires/" + id);
+			})
+			.list();
+	}
+
+	/** Every crossing (of the countries, when filtered) with the status in force at the end of the date. */
+	private List<Situation.CrossingState> crossings(LocalDate asOf, List<String> countries) {
+		SqlFilter where = new SqlFilter().when(countries, "(bc.country_a in (:countries) or bc.country_b in (:countries))",
+				"countries");
+		return this.jdbc.sql("""
+				select bc.id, bc.name, bc.country_a, bc.country_b,
+				       s.id as change_id, s.status, s.allowed_traffic, s.effective_from, s.reason,
+				       s.decided_by_actor_id, a.name as decided_by_name
+				from border_crossing bc
+				left join lateral (select * from crossing_status_change s
+				                   where s.crossing_id = bc.id and s.effective_from < :endOfDay
+				                   order by s.effective_from desc limit 1) s on true
+				left join actor a on a.id = s.decided_by_actor_id
+				%s
+				order by lower(bc.name), bc.id""".formatted(where.where()))
+			.params(where.params())
+			.param("endOfDay", asOf.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC))
+			.query((rs, row) -> {
+				UUID id = rs.getObject("id", UUID.class);
+				UUID changeId = rs.getObject("change_id", UUID.class);
+				UUID decidedBy = rs.getObject("decided_by_actor_id", UUID.class);
+				OffsetDateTime since = rs.getObject("effective_from", OffsetDateTime.class);
+				return new Situation.CrossingState(id, rs.getString("name"), rs.getString("country_a"),
+						rs.getString("country_b"), (changeId != null) ? rs.getString("status") : "UNKNOWN",
+						strings(rs, "allowed_traffic"), (since != null) ? since.toInstant() : null,
+						(decidedBy != null) ? new ActorRef(decidedBy, rs.getString("decided_by_name")) : null,
+						rs.getString("reason"), changeId,
+						(changeId != null) ? "/api/v1/crossings/" + id + "/status-changes/" + changeId
+								: "/api/v1/crossings/" + id);
+			})
+			.list();
+	}
+
+	/**
+	 * The latest round started on or before the date and the next one after it. A country filter
+	 * matches the venue and the parties' countries.
+	 */
+	private Situation.Talks talks(LocalDate asOf, List<String> countries) {
+		SqlFilter where = new SqlFilter().when(countries, """
+				(t.venue_country in (:countries)
+				 or exists (select 1 from negotiation_party np join actor a on a.id = np.actor_id
+				            where np.negotiation_id = t.negotiation_id and a.country in (:countries))
+				 or exists (select 1 from talks_delegation d join actor a on a.id = d.party_actor_id
+				            where d.talks_round_id = t.id and a.country in (:countries)))""", "countries");
+		String filter = where.andClauses();
+		List<Situation.Round> rounds = this.jdbc.sql("""
+				select r.which, t.id, t.round_number, t.venue_city, t.venue_country, t.start_date, t.end_date, t.status,
+				       n.id as negotiation_id, n.name as negotiation_name,
+				       coalesce((select jsonb_agg(jsonb_build_object(
+				                            'party', jsonb_build_object('id', p.id, 'name', p.name),
+				                            'head', case when h.id is null then null
+				                                         else jsonb_build_object('id', h.id, 'name', h.name) end,
+				                            'note', d.note) order by d.position)
+				                 from talks_delegation d
+				                 join actor p on p.id = d.party_actor_id
+				                 left join actor h on h.id = d.head_actor_id
+				                 where d.talks_round_id = t.id), '[]')::text as delegations,
+				       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
+				                                  order by m.ord, m.position)
+				                 from (select rm.actor_id, rm.role, 0 as ord, rm.position
+				                       from talks_round_mediator rm where rm.talks_round_id = t.id
+				                       union all
+				                       select nm.actor_id, nm.role, 1, nm.position
+				                       from negotiation_mediator nm
+				                       where nm.negotiation_id = t.negotiation_id
+				                         and not exists (select 1 from talks_round_mediator rm
+				                                         where rm.talks_round_id = t.id and rm.actor_id = nm.actor_id)) m
+				                 join actor a on a.id = m.actor_id), '[]')::text as mediators
+				from ((select 'LATEST' as which, t.id from talks_round t
+				       where t.start_date <= :asOf %1$s
+				       order by t.start_date desc, t.id desc limit 1)
+				      union all
+				      (select 'NEXT', t.id from talks_round t
+				       where t.start_date > :asOf %1$s
+				       order by t.start_date, t.id limit 1)) r
+				join talks_round t on t.id = r.id
+				join negotiation n on n.id = t.negotiation_id""".formatted(filter))
+			.params(where.params())
+			.param("asOf", asOf)
+			.query((rs, row) -> round(rs))
+			.list();
+		Situation.Round latest = null;
+		Situation.Round next = null;
+		for (Situation.Round round : rounds) {
+			if (round.startDate().isAfter(asOf)) {
+				next = round;
+			}
+			else {
+				latest = round;
+			}
+		}
+		return new Situation.Talks(latest, next);
+	}
+
+	private Situation.Round round(ResultSet rs) throws SQLException {
+		UUID id = rs.getObject("id", UUID.class);
+		return new Situation.Round(id,
+				new Situation.NegotiationRef(rs.getObject("negotiation_id", UUID.class), rs.getString("negotiation_name")),
+				rs.getInt("round_number"), rs.getString("venue_city"), rs.getString("venue_country"),
+				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
+				rs.getString("status"), this.json.readValue(rs.getString("delegations"), DELEGATIONS),
+				this.json.readValue(rs.getString("mediators"), MEDIATORS), "/api/v1/talks-rounds/" + id);
+	}
+
+	/**
+	 * Incident totals for the 7 and 30 days ending with the date (by start date), from the
+	 * curated figures, and the actors in most of the 30 days' incidents (any part: a role, a claim,
+	 * being accused).
+	 */
+	private Situation.Incidents incidents(LocalDate asOf, List<String> countries) {
+		LocalDate from7 = asOf.minusDays(6);
+		LocalDate from30 = asOf.minusDays(29);
+		SqlFilter where = new SqlFilter().when(countries, "i.country in (:countries)", "countries");
+		Map<String, Object> window = Map.of("from7", from7, "from30", from30, "asOf", asOf);
+		long[] totals = this.jdbc.sql("""
+				select count(*) filter (where i.start_date >= :from7),
+				       coalesce(sum(i.fatalities) filter (where i.start_date >= :from7), 0),
+				       coalesce(sum(i.wounded) filter (where i.start_date >= :from7), 0),
+				       count(*), coalesce(sum(i.fatalities), 0), coalesce(sum(i.wounded), 0)
+				from incident i
+				where i.start_date between :from30 and :asOf %s""".formatted(where.andClauses()))
+			.params(where.params())
+			.params(window)
+			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+					rs.getLong(6) })
+			.single();
+		List<Situation.InvolvedActor> top = this.jdbc.sql("""
+				with w as (select i.id from incident i where i.start_date between :from30 and :asOf %s),
+				involved as (select ia.incident_id, ia.actor_id from incident_actor ia join w on w.id = ia.incident_id
+				             union
+				             select cl.incident_id, cl.actor_id from incident_claim cl join w on w.id = cl.incident_id
+				             union
+				             select cl.incident_id, cl.accused_actor_id from incident_claim cl join w on w.id = cl.incident_id
+				             where cl.accused_actor_id is not null)
+				select a.id, a.name, count(*) as incidents
+				from involved x join actor a on a.id = x.actor_id
+				group by a.id, a.name
+				order by incidents desc, a.name, a.id
+				limit :top""".formatted(where.andClauses()))
+			.params(where.params())
+			.params(window)
+			.param("top", TOP_ACTORS)
+			.query((rs, row) -> new Situation.InvolvedActor(rs.getObject("id", UUID.class), rs.getString("name"),
+					rs.getLong("incidents")))
+			.list();
+		return new Situation.Incidents(new Situation.Window(from7, asOf, totals[0], totals[1], totals[2]),
+				new Situation.Window(from30, asOf, totals[3], totals[4], totals[5]), top);
+	}
+
+	private static List<String> strings(ResultSet rs, String column) throws SQLException {
+		java.sql.Array array = rs.getArray(column);
+		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+}

@@ -1,0 +1,60 @@
+package org.borderwatch.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import org.borderwatch.common.DatePrecision;
+
+/** One entry of the timeline: a uniform view of an incident, a ceasefire milestone, a talks round or a crossing change. */
+@Schema(name = "TimelineEntry")
+record TimelineEntry(TimelineKind kind, UUID recordId,
+		@Schema(description = "The date the entry sorts by", example = "2025-10-19") LocalDate date,
+		@Schema(description = "Last day of an incident or talks round that spans several") LocalDate endDate,
+		DatePrecision datePrecision,
+		@Schema(description = "The exact instant a crossing change took effect (crossing changes only)") Instant instant,
+		@Schema(example = "Doha ceasefire agreed") String title,
+		@Schema(example = "Bilateral verbal ceasefire between Afghanistan, Pakistan; brokered by Qatar (mediator)") String summary,
+		@Schema(example = "[\"AFG\", \"PAK\"]") List<String> countries, Location location, List<EntryActor> actors,
+		@Schema(description = "Curated fatalities (incidents only)") Integer fatalities,
+		@Schema(example = "/api/v1/ceasefires/0199f1c2-7d3a-7c4e-9b1a-2f6d8e4c1a05") String link) {
+
+	/** Where an entry happened, as far as it is known: a talks round has a city but no coordinates. */
+	@Schema(name = "TimelineLocation")
+	record Location(@Schema(example = "Kabul") String placeName, Double latitude, Double longitude) {
+
+		boolean hasCoordinates() {
+			return this.latitude != null && this.longitude != null;
+		}
+
+	}
+
+	/** An actor and the part it takes in the entry; mediators come with their role. */
+	@Schema(name = "TimelineActor")
+	record EntryActor(UUID id, String name,
+			@Schema(allowableValues = { "INITIATOR", "TARGET", "PARTICIPANT", "CLAIMANT", "ACCUSER", "ACCUSED", "DENIER",
+					"PARTY", "MEDIATOR", "ENDED_BY", "DELEGATION_HEAD", "DECIDED_BY" }) String part,
+			@Schema(description = "A mediator's role", example = "MEDIATOR") String role) {
+
+		/** "Qatar (MEDIATOR)", as the CSV export lists actors. */
+		String describe() {
+			return this.name + " (" + this.part + ")";
+		}
+
+	}
+
+	/** This entry's position in the feed's total order. */
+	TimelineKey key() {
+		Instant at = (this.instant != null) ? this.instant : this.date.atStartOfDay(ZoneOffset.UTC).toInstant();
+		return new TimelineKey(this.date, this.kind.rank(), at, this.recordId);
+	}
+
+	boolean hasCoordinates() {
+		return this.location != null && this.location.hasCoordinates();
+	}
+
+}

@@ -1,0 +1,219 @@
+package org.borderwatch.timeline;
+
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.borderwatch.common.BoundingBox;
+import org.borderwatch.common.SqlFilter;
+
+/**
+ * Writes the SQL of a timeline request over the {@code timeline_entry} read model. One statement
+ * text serves the JSON page, the exports and the count, so they honour exactly the same filters.
+ * <p>
+ * A single country or actor drives the scan through {@code timeline_facet} (one index range in
+ * feed order); other filters check the entry. The sort key is (day, kind_rank, instant,
+ * record_id), unique per entry, and both tables hold an index in that order.
+ */
+final class TimelineSql {
+
+	private static final String COLUMNS = """
+			e.kind, e.record_id, e.day, e.end_day, e.date_precision, e.instant, e.title, e.summary, e.countries,
+			e.actors::text as actors, e.place_name, e.latitude, e.longitude, e.fatalities, e.crossing_id""";
+
+	private static final double KM_PER_DEGREE = 111.195;
+
+	private static final double EARTH_RADIUS_KM = 6371.0088;
+
+	/** A statement and its named parameters. */
+	record Statement(String sql, Map<String, Object> params) {
+	}
+
+	/** Which entries an export keeps by coordinates. */
+	enum Coordinates {
+
+		ANY, PRESENT, MISSING
+
+	}
+
+	private final TimelineFilter filter;
+
+	private final TimelineScope scope;
+
+	private final String drivingFacet;
+
+	private TimelineSql(TimelineFilter filter, TimelineScope scope) {
+		this.filter = filter;
+		this.scope = scope;
+		this.drivingFacet = drivingFacet(filter, scope);
+	}
+
+	static TimelineSql of(TimelineFilter filter, TimelineScope scope) {
+		return new TimelineSql(filter, scope);
+	}
+
+	/** Up to {@code limit} entries after {@code after} (null for the first page), in feed order. */
+	Statement page(SortOrder order, TimelineKey after, int limit) {
+		SqlFilter where = conditions(Coordinates.ANY);
+		if (after != null) {
+			where.and("(%1$s.day, %1$s.kind_rank, %1$s.instant, %1$s.record_id) %2$s (:afterDay, :afterRank, :afterInstant, :afterId)"
+				.formatted(sortAlias(), (order == SortOrder.ASC) ? ">" : "<"),
+					Map.of("afterDay", after.date(), "afterRank", after.rank(), "afterInstant",
+							after.instant().atOffset(ZoneOffset.UTC), "afterId", after.recordId()));
+		}
+		where.param("limit", limit);
+		return new Statement(select(where) + "\n" + orderBy(order) + "\nlimit :limit", where.params());
+	}
+
+	/** Every matching entry in feed order, for a streamed export. */
+	Statement export(SortOrder order, Coordinates coordinates) {
+		SqlFilter where = conditions(coordinates);
+		return new Statement(select(where) + "\n" + orderBy(order), where.params());
+	}
+
+	/** How many matching entries lack coordinates (what a GeoJSON export leaves out). */
+	Statement countWithoutCoordinates() {
+		SqlFilter where = conditions(Coordinates.MISSING);
+		return new Statement("select count(*) from timeline_entry e\n" + join() + where.where(), where.params());
+	}
+
+	private String select(SqlFilter where) {
+		return "select " + COLUMNS + "\nfrom timeline_entry e\n" + join() + where.where();
+	}
+
+	private String join() {
+		return (this.drivingFacet != null)
+				? "join timeline_facet k on k.kind = e.kind and k.record_id = e.record_id and k.facet = :drivingFacet\n"
+				: "";
+	}
+
+	private String sortAlias() {
+		return (this.drivingFacet != null) ? "k" : "e";
+	}
+
+	private String orderBy(SortOrder order) {
+		String direction = (order == SortOrder.ASC) ? "" : " desc";
+		return "order by %1$s.day%2$s, %1$s.kind_rank%2$s, %1$s.instant%2$s, %1$s.record_id%2$s"
+			.formatted(sortAlias(), direction);
+	}
+
+	private SqlFilter conditions(Coordinates coordinates) {
+		String s = sortAlias();
+		SqlFilter where = new SqlFilter();
+		if (this.drivingFacet != null) {
+			where.param("drivingFacet", this.drivingFacet);
+		}
+		Set<TimelineKind> kinds = this.filter.effectiveKinds();
+		kinds.retainAll(this.scope.kinds());
+		if (kinds.isEmpty()) {
+			where.and("false", Map.of());
+		}
+		else if (!kinds.equals(EnumSet.allOf(TimelineKind.class))) {
+			where.and(s + ".kind_rank in (:ranks)", Map.of("ranks", kinds.stream().map(TimelineKind::rank).toList()));
+		}
+		where.when(this.filter.from(), s + ".day >= :from", "from").when(this.filter.to(), s + ".day <= :to", "to");
+		List<String> countryFacets = this.filter.countries().stream().map((c) -> "c:" + c).toList();
+		List<String> actorFacets = this.filter.actors().stream().map((a) -> "a:" + a).toList();
+		if (!countryFacets.isEmpty() && !isDriving(countryFacets)) {
+			where.and(hasFacet("fc", "countryFacets"), Map.of("countryFacets", countryFacets));
+		}
+		if (!actorFacets.isEmpty() && !isDriving(actorFacets)) {
+			where.and(hasFacet("fa", "actorFacets"), Map.of("actorFacets", actorFacets));
+		}
+		where.when(blankToNull(this.filter.q()), "e.search @@ websearch_to_tsquery('english', :q)", "q");
+		BoundingBox box = this.filter.bbox();
+		if (box != null) {
+			where.and("e.longitude between :minLon and :maxLon and e.latitude between :minLat and :maxLat",
+					Map.of("minLon", box.minLongitude(), "maxLon", box.maxLongitude(), "minLat", box.minLatitude(),
+							"maxLat", box.maxLatitude()));
+		}
+		where.when(this.filter.minFatalities(), "e.fatalities >= :minFatalities", "minFatalities");
+		if (coordinates == Coordinates.PRESENT) {
+			where.and("e.latitude is not null and e.longitude is not null", Map.of());
+		}
+		else if (coordinates == Coordinates.MISSING) {
+			where.and("(e.latitude is null or e.longitude is null)", Map.of());
+		}
+		scopeCondition(where);
+		return where;
+	}
+
+	private void scopeCondition(SqlFilter where) {
+		switch (this.scope.type()) {
+			case CEASEFIRE -> where.and("""
+					((e.kind_rank in (2, 3) and e.record_id = :scopeId)
+					   or (e.kind_rank = 1 and e.record_id in (select v.incident_id from ceasefire_violation v
+					                                           where v.ceasefire_id = :scopeId)))""",
+					Map.of("scopeId", this.scope.id()));
+			case CROSSING -> {
+				if (this.scope.hasVicinity()) {
+					where.and(crossingVicinity(), vicinityParams());
+				}
+				else {
+					where.and("(e.kind_rank = 5 and e.crossing_id = :scopeId)", Map.of("scopeId", this.scope.id()));
+				}
+			}
+			default -> {
+				// ALL has no restriction; ACTOR is the driving facet.
+			}
+		}
+	}
+
+	/**
+	 * The crossing's changes, and incidents within the radius: a bounding box first (the location
+	 * index), then the exact great-circle (haversine) distance.
+	 */
+	private static String crossingVicinity() {
+		return """
+				((e.kind_rank = 5 and e.crossing_id = :scopeId)
+				   or (e.kind_rank = 1 and e.day >= :scopeSince
+				       and e.latitude between :nearMinLat and :nearMaxLat
+				       and e.longitude between :nearMinLon and :nearMaxLon
+				       and 2 * %s * asin(sqrt(power(sin(radians(e.latitude - :nearLat) / 2), 2)
+				           + cos(radians(:nearLat)) * cos(radians(e.latitude))
+				             * power(sin(radians(e.longitude - :nearLon) / 2), 2))) <= :nearKm))"""
+			.formatted(EARTH_RADIUS_KM);
+	}
+
+	private Map<String, Object> vicinityParams() {
+		double lat = this.scope.latitude();
+		double lon = this.scope.longitude();
+		double dLat = TimelineScope.VICINITY_KM / KM_PER_DEGREE;
+		double cos = Math.cos(Math.toRadians(lat));
+		double dLon = (cos < 0.01) ? 360 : TimelineScope.VICINITY_KM / (KM_PER_DEGREE * cos);
+		return Map.of("scopeId", this.scope.id(), "scopeSince", this.scope.since(), "nearLat", lat, "nearLon", lon,
+				"nearKm", TimelineScope.VICINITY_KM, "nearMinLat", lat - dLat, "nearMaxLat", lat + dLat, "nearMinLon",
+				Math.max(-180, lon - dLon), "nearMaxLon", Math.min(180, lon + dLon));
+	}
+
+	private static String hasFacet(String alias, String param) {
+		return "exists (select 1 from timeline_facet %1$s where %1$s.kind = e.kind and %1$s.record_id = e.record_id and %1$s.facet in (:%2$s))"
+			.formatted(alias, param);
+	}
+
+	/** The one facet whose index range the scan follows, if the request has one. */
+	private static String drivingFacet(TimelineFilter filter, TimelineScope scope) {
+		if (scope.type() == TimelineScope.Type.ACTOR) {
+			return "a:" + scope.id();
+		}
+		if (filter.actors().size() == 1) {
+			return "a:" + filter.actors().get(0);
+		}
+		if (filter.countries().size() == 1) {
+			return "c:" + filter.countries().get(0);
+		}
+		return null;
+	}
+
+	private static String blankToNull(String text) {
+		return (text == null || text.isBlank()) ? null : text.strip();
+	}
+
+	/** Whether the driving facet alone already enforces this list of facets. */
+	private boolean isDriving(List<String> facets) {
+		return facets.size() == 1 && facets.get(0).equals(this.drivingFacet);
+	}
+
+}

@@ -1,0 +1,173 @@
+package org.borderwatch.timeline;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import org.borderwatch.support.Api;
+import org.borderwatch.support.IntegrationTest;
+import org.borderwatch.support.SqlStatementCounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@Import(SqlStatementCounter.Configuration.class)
+class SituationApiTest extends IntegrationTest {
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private Api api;
+
+	private TimelineScenario s;
+
+	@BeforeEach
+	void setUp() {
+		this.api = new Api(this.port);
+		this.s = new TimelineScenario(new TimelineFixture(this.jdbc, UUID.randomUUID().toString().substring(0, 8)));
+	}
+
+	private JsonNode situation(String query) {
+		Api.Response response = this.api.get("/api/v1/situation?" + query);
+		assertThat(response.status()).as(response.body()).isEqualTo(200);
+		return response.json();
+	}
+
+	private static JsonNode byId(JsonNode list, UUID id) {
+		return list.valueStream()
+			.filter((item) -> item.path("id").asString().equals(id.toString()))
+			.findFirst()
+			.orElse(null);
+	}
+
+	@Test
+	void onOctober15AllCrossingsAreClosedAndTheCeasefireNotYetInEffect() {
+		JsonNode situation = situation("asOf=2025-10-15");
+
+		assertThat(situation.path("asOf").asString()).isEqualTo("2025-10-15");
+		for (UUID crossing : List.of(this.s.torkham, this.s.chaman, this.s.ghulamKhan)) {
+			JsonNode state = byId(situation.path("crossings"), crossing);
+			assertThat(state.path("status").asString()).isEqualTo("CLOSED");
+			assertThat(state.path("allowedTraffic").size()).isZero();
+			assertThat(state.path("decidedBy").path("id").asString()).isEqualTo(this.s.islamabad.toString());
+			assertThat(state.path("reason").asString()).isEqualTo("Attacks on trade convoys from the Afghan side");
+		}
+		assertThat(byId(situation.path("crossings"), this.s.torkham).path("since").asString())
+			.isEqualTo("2025-10-12T06:00:00Z");
+		assertThat(byId(situation.path("ceasefiresInEffect"), this.s.doha)).isNull();
+		assertThat(byId(situation.path("ceasefiresInEffect"), this.s.truce2022)).isNull();
+		JsonNode next = situation.path("talks").path("nextRound");
+		assertThat(next.path("startDate").asString()).isEqualTo("2025-11-06");
+		assertThat(next.path("roundNumber").asInt()).isEqualTo(3);
+		assertThat(next.path("negotiation").path("name").asString()).startsWith("Pakistan-Afghanistan talks 2025");
+	}
+
+	@Test
+	void onNovember6TwoCrossingsArePartlyOpenForRefugeesAndTheQatarCeasefireHolds() {
+		JsonNode situation = situation("asOf=2025-11-06");
+
+		for (UUID crossing : List.of(this.s.torkham, this.s.chaman)) {
+			JsonNode state = byId(situation.path("crossings"), crossing);
+			assertThat(state.path("status").asString()).isEqualTo("PARTIALLY_OPEN");
+			assertThat(state.path("allowedTraffic").toString()).isEqualTo("[\"REFUGEES_RETURNING\"]");
+		}
+		assertThat(byId(situation.path("crossings"), this.s.ghulamKhan).path("status").asString()).isEqualTo("CLOSED");
+
+		JsonNode doha = byId(situation.path("ceasefiresInEffect"), this.s.doha);
+		assertThat(doha).isNotNull();
+		assertThat(doha.path("effectiveFrom").asString()).isEqualTo("2025-10-19");
+		assertThat(doha.path("parties").valueStream().map((p) -> p.path("id").asString()).toList())
+			.containsExactlyInAnyOrder(this.s.pakistan.toString(), this.s.afghanistan.toString());
+		assertThat(doha.path("mediators")).hasSize(1);
+		assertThat(doha.path("mediators").get(0).path("id").asString()).isEqualTo(this.s.qatar.toString());
+		assertThat(doha.path("mediators").get(0).path("name").asString()).startsWith("Qatar");
+		assertThat(doha.path("mediators").get(0).path("role").asString()).isEqualTo("MEDIATOR");
+		assertThat(byId(situation.path("ceasefiresInEffect"), this.s.truce2022)).isNull();
+
+		// Rounds on the same day: the latest-created wins the tie, and that is this test's.
+		JsonNode latest = situation.path("talks").path("latestRound");
+		assertThat(latest.path("id").asString()).isEqualTo(this.s.round3.toString());
+		assertThat(latest.path("venueCity").asString()).isEqualTo("Istanbul");
+		assertThat(latest.path("venueCountry").asString()).isEqualTo("TUR");
+		assertThat(latest.path("status").asString()).isEqualTo("ONGOING");
+		assertThat(latest.path("delegations").valueStream().map((d) -> d.path("head").path("id").asString()).toList())
+			.containsExactly(this.s.wasiq.toString(), this.s.malik.toString());
+		assertThat(latest.path("delegations").get(1).path("note").asString()).contains("not publicly confirmed");
+		assertThat(latest.path("mediators").valueStream().map((m) -> m.path("role").asString()).toList())
+			.containsExactly("HOST", "MEDIATOR");
+	}
+
+	@Test
+	void crossingWithoutHistoryIsUnknownAndTheCountryFilterApplies() {
+		UUID unmapped = this.s.fixture.crossing("Angoor Adda", "AFG", "PAK", 32.3, 69.4);
+		UUID elsewhere = this.s.fixture.crossing("Taftan", "IRN", "PAK", 28.96, 61.58);
+
+		JsonNode all = situation("asOf=2025-11-06");
+		assertThat(byId(all.path("crossings"), unmapped).path("status").asString()).isEqualTo("UNKNOWN");
+		assertThat(byId(all.path("crossings"), unmapped).path("since").isNull()).isTrue();
+
+		JsonNode afghan = situation("asOf=2025-11-06&country=afg");
+		assertThat(afghan.path("countries").toString()).isEqualTo("[\"AFG\"]");
+		assertThat(byId(afghan.path("crossings"), elsewhere)).isNull();
+		assertThat(byId(afghan.path("crossings"), unmapped)).isNotNull();
+		assertThat(byId(afghan.path("ceasefiresInEffect"), this.s.doha)).isNotNull();
+		JsonNode iranian = situation("asOf=2025-11-06&country=IRN");
+		assertThat(byId(iranian.path("crossings"), elsewhere)).isNotNull();
+		assertThat(byId(iranian.path("ceasefiresInEffect"), this.s.doha)).isNull();
+
+		assertThat(this.api.get("/api/v1/situation?country=XX").errorFields()).containsExactly("country");
+		assertThat(this.api.get("/api/v1/situation?asOf=yesterday").errorFields()).containsExactly("asOf");
+	}
+
+	@Test
+	void countsIncidentsOverTheLast7And30DaysWithTheMostInvolvedActors() {
+		// A window of its own, far in the future, emptied first: totals are then exact.
+		LocalDate asOf = LocalDate.of(ThreadLocalRandom.current().nextInt(4000, 9000), 6, 30);
+		this.jdbc.sql("delete from incident where start_date between :from and :to")
+			.param("from", asOf.minusDays(60))
+			.param("to", asOf.plusDays(60))
+			.update();
+		UUID a = this.s.fixture.actor("Involved A", "OTHER", "PAK");
+		UUID b = this.s.fixture.actor("Involved B", "OTHER", "PAK");
+		UUID c = this.s.fixture.actor("Involved C", "OTHER", "AFG");
+		this.s.fixture.incident("Today", asOf).at("X", "PAK", null, null).casualties(3, 4).actor(a, "INITIATOR").actor(b, "TARGET").create();
+		this.s.fixture.incident("Six days ago", asOf.minusDays(6)).at("X", "AFG", null, null).casualties(2, 0)
+			.actor(a, "INITIATOR")
+			.claim(c, "ACCUSES", a)
+			.create();
+		this.s.fixture.incident("Seven days ago", asOf.minusDays(7)).at("X", "PAK", null, null).casualties(10, 1).actor(a, "PARTICIPANT").create();
+		this.s.fixture.incident("Twenty-nine days ago", asOf.minusDays(29)).at("X", "PAK", null, null).casualties(1, 1).actor(b, "TARGET").create();
+		this.s.fixture.incident("Thirty days ago", asOf.minusDays(30)).at("X", "PAK", null, null).casualties(100, 100).actor(c, "TARGET").create();
+		this.s.fixture.incident("Tomorrow", asOf.plusDays(1)).at("X", "PAK", null, null).casualties(100, 100).actor(c, "TARGET").create();
+
+		SqlStatementCounter.reset();
+		JsonNode incidents = situation("asOf=" + asOf).path("incidents");
+		assertThat(SqlStatementCounter.count()).as("fixed statements, no N+1").isEqualTo(5);
+
+		assertThat(incidents.path("last7Days").path("from").asString()).isEqualTo(asOf.minusDays(6).toString());
+		assertThat(incidents.path("last7Days").path("count").asLong()).isEqualTo(2);
+		assertThat(incidents.path("last7Days").path("fatalities").asLong()).isEqualTo(5);
+		assertThat(incidents.path("last7Days").path("wounded").asLong()).isEqualTo(4);
+		assertThat(incidents.path("last30Days").path("from").asString()).isEqualTo(asOf.minusDays(29).toString());
+		assertThat(incidents.path("last30Days").path("count").asLong()).isEqualTo(4);
+		assertThat(incidents.path("last30Days").path("fatalities").asLong()).isEqualTo(16);
+		assertThat(incidents.path("last30Days").path("wounded").asLong()).isEqualTo(6);
+		JsonNode top = incidents.path("mostInvolvedActors");
+		assertThat(top.valueStream().map((x) -> x.path("id").asString() + "=" + x.path("incidents").asLong()).toList())
+			.containsExactly(a + "=3", b + "=2", c + "=1");
+
+		JsonNode afghan = situation("asOf=" + asOf + "&country=AFG").path("incidents");
+		assertThat(afghan.path("last30Days").path("count").asLong()).isEqualTo(1);
+		assertThat(afghan.path("last30Days").path("fatalities").asLong()).isEqualTo(2);
+		assertThat(afghan.path("mostInvolvedActors")).hasSize(2);
+	}
+
+}

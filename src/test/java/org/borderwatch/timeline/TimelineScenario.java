@@ -1,0 +1,181 @@
+package org.borderwatch.timeline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The October–November 2025 Pakistan–Afghanistan scenario (and the 2022 TTP ceasefire), as the
+ * timeline tests use it. Dates the report leaves open are fixed here: the two crossings reopen
+ * for returning refugees on 2025-11-01; a mortar attack near Torkham on 2025-10-20 is alleged to
+ * break the Doha ceasefire.
+ */
+final class TimelineScenario {
+
+	static final LocalDate KABUL_EXPLOSIONS = LocalDate.parse("2025-10-09");
+
+	static final LocalDate CLOSURES = LocalDate.parse("2025-10-12");
+
+	static final LocalDate CEASEFIRE = LocalDate.parse("2025-10-19");
+
+	static final LocalDate REOPENING = LocalDate.parse("2025-11-01");
+
+	static final LocalDate ISTANBUL = LocalDate.parse("2025-11-06");
+
+	final TimelineFixture fixture;
+
+	final UUID pakistan;
+
+	final UUID afghanistan;
+
+	final UUID taliban;
+
+	final UUID islamabad;
+
+	final UUID military;
+
+	final UUID ttp;
+
+	final UUID qatar;
+
+	final UUID turkey;
+
+	final UUID wasiq;
+
+	final UUID malik;
+
+	final UUID clashes;
+
+	final UUID kabul;
+
+	final UUID convoyAttack;
+
+	final UUID mortar;
+
+	final UUID bannu;
+
+	final UUID torkham;
+
+	final UUID chaman;
+
+	final UUID ghulamKhan;
+
+	final UUID torkhamClosed;
+
+	final UUID chamanClosed;
+
+	final UUID ghulamKhanClosed;
+
+	final UUID torkhamReopened;
+
+	final UUID chamanReopened;
+
+	final UUID doha;
+
+	final UUID truce2022;
+
+	final UUID negotiation;
+
+	final UUID round3;
+
+	TimelineScenario(TimelineFixture fixture) {
+		this.fixture = fixture;
+		this.pakistan = fixture.actor("Pakistan", "STATE", "PAK");
+		this.afghanistan = fixture.actor("Afghanistan", "STATE", "AFG");
+		this.taliban = fixture.actor("Taliban government", "GOVERNMENT", "AFG");
+		this.islamabad = fixture.actor("Government of Pakistan", "GOVERNMENT", "PAK");
+		this.military = fixture.actor("Pakistan military", "STATE_FORCES", "PAK");
+		this.ttp = fixture.actor("Tehrik-e-Taliban Pakistan", "NON_STATE_ARMED_GROUP", "PAK");
+		this.qatar = fixture.actor("Qatar", "STATE", "QAT");
+		this.turkey = fixture.actor("Turkey", "STATE", "TUR");
+		this.wasiq = fixture.actor("Abdul Haq Wasiq", "PERSON", "AFG");
+		this.malik = fixture.actor("Asim Malik", "PERSON", "PAK");
+
+		this.clashes = fixture.incident("Deadly border clashes", LocalDate.parse("2025-10-01"))
+			.until(LocalDate.parse("2025-10-31"), "MONTH")
+			.at("Afghanistan-Pakistan border", "PAK", null, null)
+			.casualties(40, 200)
+			.actor(this.military, "PARTICIPANT")
+			.actor(this.taliban, "PARTICIPANT")
+			.create();
+		this.kabul = fixture.incident("Explosions in Kabul; Taliban \"vow retaliation\"", KABUL_EXPLOSIONS)
+			.type("EXPLOSIONS_REMOTE_VIOLENCE", "AIR_DRONE_STRIKE")
+			.at("Kabul", "AFG", 34.5553, 69.2075)
+			.claim(this.taliban, "ACCUSES", this.pakistan)
+			.create();
+		this.convoyAttack = fixture.incident("Attack on a trade convoy near Torkham", LocalDate.parse("2025-10-11"))
+			.type("VIOLENCE_AGAINST_CIVILIANS", "ATTACK")
+			.at("Landi Kotal", "PAK", 34.10, 71.14)
+			.casualties(2, 5)
+			.create();
+		this.mortar = fixture.incident("Mortar fire near Torkham", LocalDate.parse("2025-10-20"))
+			.type("EXPLOSIONS_REMOTE_VIOLENCE", "SHELLING_ARTILLERY_MISSILE_ATTACK")
+			.at("Torkham", "PAK", 34.12, 71.05)
+			.casualties(1, 3)
+			.actor(this.military, "TARGET")
+			.claim(this.islamabad, "ACCUSES", this.taliban)
+			.create();
+		this.bannu = fixture.incident("Militant attack in Bannu", LocalDate.parse("2025-10-25"))
+			.type("VIOLENCE_AGAINST_CIVILIANS", "ATTACK")
+			.at("Bannu", "PAK", 32.99, 70.60)
+			.casualties(5, 12)
+			.claim(this.ttp, "CLAIMS_RESPONSIBILITY", null)
+			.claim(this.taliban, "DENIES", null)
+			.create();
+
+		this.torkham = fixture.crossing("Torkham", "AFG", "PAK", 34.1125, 71.0936);
+		this.chaman = fixture.crossing("Chaman", "AFG", "PAK", 30.9210, 66.4597);
+		this.ghulamKhan = fixture.crossing("Ghulam Khan", "AFG", "PAK", 33.2430, 70.1530);
+		String closure = "Attacks on trade convoys from the Afghan side";
+		this.torkhamClosed = fixture.statusChange(this.torkham, Instant.parse("2025-10-12T06:00:00Z"), "CLOSED",
+				List.of(), this.islamabad, closure, this.convoyAttack);
+		this.chamanClosed = fixture.statusChange(this.chaman, Instant.parse("2025-10-12T06:30:00Z"), "CLOSED",
+				List.of(), this.islamabad, closure, null);
+		this.ghulamKhanClosed = fixture.statusChange(this.ghulamKhan, Instant.parse("2025-10-12T07:00:00Z"), "CLOSED",
+				List.of(), this.islamabad, closure, null);
+		String reopening = "Afghan refugees allowed to return home";
+		this.torkhamReopened = fixture.statusChange(this.torkham, Instant.parse("2025-11-01T04:00:00Z"),
+				"PARTIALLY_OPEN", List.of("REFUGEES_RETURNING"), this.islamabad, reopening, null);
+		this.chamanReopened = fixture.statusChange(this.chaman, Instant.parse("2025-11-01T05:00:00Z"), "PARTIALLY_OPEN",
+				List.of("REFUGEES_RETURNING"), this.islamabad, reopening, null);
+
+		this.doha = fixture.ceasefire("Doha ceasefire")
+			.agreed(CEASEFIRE, CEASEFIRE, "DAY")
+			.party(this.pakistan)
+			.party(this.afghanistan)
+			.mediator(this.qatar, "MEDIATOR")
+			.create();
+		fixture.violation(this.doha, this.mortar, this.pakistan);
+		this.truce2022 = fixture.ceasefire("TTP ceasefire of 2022")
+			.agreed(LocalDate.parse("2022-06-01"), LocalDate.parse("2022-06-01"), "MONTH")
+			.ended(LocalDate.parse("2022-11-28"), "TERMINATED", this.ttp,
+					"The TTP ended it, accusing Pakistan's military\nof violating it")
+			.party(this.ttp)
+			.party(this.islamabad)
+			.mediator(this.taliban, "MEDIATOR")
+			.create();
+
+		this.negotiation = fixture.negotiation("Pakistan-Afghanistan talks 2025", List.of(this.pakistan, this.afghanistan),
+				List.of(new Object[] { this.qatar, "MEDIATOR" }, new Object[] { this.turkey, "FACILITATOR" }));
+		this.round3 = fixture.round(this.negotiation, 3, ISTANBUL)
+			.venue("Istanbul", "TUR")
+			.status("ONGOING")
+			.agenda("Afghan territory not used for attacks inside Pakistan")
+			.delegation(this.afghanistan, this.wasiq, null)
+			.delegation(this.pakistan, this.malik, "Reported by the Afghan side; not publicly confirmed")
+			.mediator(this.turkey, "HOST")
+			.create();
+	}
+
+	/** Every actor of this run: the actor filter that keeps other runs' records out of a test. */
+	List<UUID> actors() {
+		return List.of(this.pakistan, this.afghanistan, this.taliban, this.islamabad, this.military, this.ttp, this.qatar,
+				this.turkey, this.wasiq, this.malik);
+	}
+
+	String actorFilter() {
+		return "actor=" + String.join(",", actors().stream().map(UUID::toString).toList());
+	}
+
+}
