@@ -45,8 +45,13 @@ class TimelineEntryMapper implements RowMapper<TimelineEntry> {
 				(kind == TimelineKind.CROSSING_STATUS_CHANGED)
 						? rs.getObject("instant", OffsetDateTime.class).toInstant() : null,
 				rs.getString("title"), rs.getString("summary"), strings(rs.getArray("countries")), location,
-				this.json.readValue(rs.getString("actors"), ACTORS), rs.getObject("fatalities", Integer.class),
+				rs.getString("actors"), rs.getObject("fatalities", Integer.class),
 				kind.link(recordId, rs.getObject("crossing_id", UUID.class)));
+	}
+
+	/** The actors of an entry, parsed (the entry itself keeps them as JSON text). */
+	List<TimelineEntry.EntryActor> actors(TimelineEntry entry) {
+		return this.json.readValue(entry.actors(), ACTORS);
 	}
 
 	private static List<String> strings(Array array) throws SQLException {
