@@ -137,6 +137,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(body);
 	}
 
+	/** See {@link ExportAbortedException}: rethrown on purpose, so that the container cuts the connection. */
+	@ExceptionHandler(ExportAbortedException.class)
+	void exportAborted(ExportAbortedException ex) {
+		throw ex;
+	}
+
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		if (clientWentAway(ex)) {

@@ -102,10 +102,8 @@ public class StreamingExport {
 				});
 			}
 			catch (RuntimeException ex) {
-				// The status line is gone already: all that is left is to cut the body short.
-				log.warn("Export of {} aborted [correlationId={}]: {}", baseName, CorrelationId.current(),
-						ex.toString());
-				throw ex;
+				log.warn("Export of {} aborted: {}", baseName, ex.toString());
+				throw new ExportAbortedException("Export of " + baseName + " aborted", ex);
 			}
 		};
 	}
