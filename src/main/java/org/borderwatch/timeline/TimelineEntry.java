@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonRawValue;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import org.borderwatch.common.DatePrecision;
@@ -28,8 +27,8 @@ record TimelineEntry(TimelineKind kind, UUID recordId,
 		@Schema(example = "Doha ceasefire agreed") String title,
 		@Schema(example = "Bilateral verbal ceasefire between Afghanistan, Pakistan; brokered by Qatar (mediator)") String summary,
 		@Schema(example = "[\"AFG\", \"PAK\"]") List<String> countries, Location location,
-		@JsonRawValue @ArraySchema(schema = @Schema(implementation = EntryActor.class),
-				arraySchema = @Schema(description = "The actors and the part each takes")) String actors,
+		@JsonRawValue @Schema(implementation = EntryActor[].class,
+				description = "The actors and the part each takes") String actors,
 		@Schema(description = "Curated fatalities (incidents only)") Integer fatalities,
 		@Schema(example = "/api/v1/ceasefires/0199f1c2-7d3a-7c4e-9b1a-2f6d8e4c1a05") String link) {
 
