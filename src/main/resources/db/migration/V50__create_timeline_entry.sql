@@ -24,6 +24,7 @@ create table timeline_entry (
     latitude       double precision,
     longitude      double precision,
     fatalities     integer,
+    wounded        integer,
     crossing_id    uuid,
     search         tsvector,
     primary key (kind, record_id)
@@ -32,6 +33,9 @@ create index timeline_entry_order_idx on timeline_entry (day, kind_rank, instant
 create index timeline_entry_search_idx on timeline_entry using gin (search);
 create index timeline_entry_location_idx on timeline_entry (longitude, latitude) where longitude is not null;
 create index timeline_entry_crossing_idx on timeline_entry (crossing_id) where crossing_id is not null;
+-- Incident totals and most involved actors over a window of days (the situation), index-only.
+create index timeline_entry_incident_day_idx on timeline_entry (day) include (countries, actor_ids, fatalities, wounded)
+    where kind_rank = 1;
 
 -- One row per country ('c:PAK') and per actor ('a:<uuid>') of each entry, carrying the entry's
 -- sort key, so that a country or actor filter is one ordered index range as well.
@@ -106,7 +110,7 @@ begin
                    as summary,
                case when i.country is null then '{}'::text[] else array[i.country] end as countries,
                coalesce(ac.ids, '{}') as actor_ids, coalesce(ac.actors, '[]') as actors,
-               i.place_name, i.latitude, i.longitude, i.fatalities, null::uuid as crossing_id, i.search
+               i.place_name, i.latitude, i.longitude, i.fatalities, i.wounded, null::uuid as crossing_id, i.search
         from incident i
         left join lateral (
             select array_agg(distinct p.actor_id) as ids,
@@ -131,14 +135,14 @@ begin
     upserted as (
         insert into timeline_entry (kind, kind_rank, record_id, day, instant, end_day, date_precision, title, summary,
                                     countries, actor_ids, actors, place_name, latitude, longitude, fatalities,
-                                    crossing_id, search)
+                                    wounded, crossing_id, search)
         select * from fresh
         on conflict (kind, record_id) do update
             set kind_rank = excluded.kind_rank, day = excluded.day, instant = excluded.instant,
                 end_day = excluded.end_day, date_precision = excluded.date_precision, title = excluded.title,
                 summary = excluded.summary, countries = excluded.countries, actor_ids = excluded.actor_ids,
                 actors = excluded.actors, place_name = excluded.place_name, latitude = excluded.latitude,
-                longitude = excluded.longitude, fatalities = excluded.fatalities,
+                longitude = excluded.longitude, fatalities = excluded.fatalities, wounded = excluded.wounded,
                 crossing_id = excluded.crossing_id, search = excluded.search
     )
     delete from timeline_entry e
@@ -193,7 +197,7 @@ begin
                    timeline_label(b.status)) as summary,
                b.countries, b.party_ids || b.mediator_ids as actor_ids, b.party_actors || b.mediator_actors as actors,
                null::text as place_name, null::double precision as latitude, null::double precision as longitude,
-               null::integer as fatalities, null::uuid as crossing_id,
+               null::integer as fatalities, null::integer as wounded, null::uuid as crossing_id,
                to_tsvector('english', concat_ws(' ', b.name, b.terms, b.scope, b.end_reason)) as search
         from base b
         where b.status <> 'PROPOSED' and coalesce(b.agreed_on, b.effective_from) is not null
@@ -208,7 +212,7 @@ begin
                    || case when b.ended_by_actor_id is null then '[]'::jsonb
                            else jsonb_build_array(jsonb_build_object('id', b.ended_by_actor_id,
                                                                      'name', b.ended_by_name, 'part', 'ENDED_BY')) end,
-               null, null, null, null, null,
+               null, null, null, null, null, null,
                to_tsvector('english', concat_ws(' ', b.name, b.terms, b.scope, b.end_reason))
         from base b
         where b.ended_on is not null
@@ -216,10 +220,10 @@ begin
     upserted as (
         insert into timeline_entry (kind, kind_rank, record_id, day, instant, end_day, date_precision, title, summary,
                                     countries, actor_ids, actors, place_name, latitude, longitude, fatalities,
-                                    crossing_id, search)
+                                    wounded, crossing_id, search)
         select kind, kind_rank, record_id, day, instant, end_day, date_precision, title, summary, countries,
                array(select distinct unnest(actor_ids)), actors, place_name, latitude, longitude, fatalities,
-               crossing_id, search
+               wounded, crossing_id, search
         from fresh
         on conflict (kind, record_id) do update
             set kind_rank = excluded.kind_rank, day = excluded.day, instant = excluded.instant,
@@ -257,7 +261,7 @@ begin
                array(select distinct x from unnest(pa.ids || me.ids || de.head_ids) x) as actor_ids,
                pa.actors || me.actors || de.head_actors as actors,
                t.venue_city as place_name, null::double precision as latitude, null::double precision as longitude,
-               null::integer as fatalities, null::uuid as crossing_id,
+               null::integer as fatalities, null::integer as wounded, null::uuid as crossing_id,
                to_tsvector('english', concat_ws(' ', n.name, t.venue_city, array_to_string(t.agenda_items, ' '),
                                                  t.outcome)) as search
         from talks_round t
@@ -305,7 +309,7 @@ begin
     upserted as (
         insert into timeline_entry (kind, kind_rank, record_id, day, instant, end_day, date_precision, title, summary,
                                     countries, actor_ids, actors, place_name, latitude, longitude, fatalities,
-                                    crossing_id, search)
+                                    wounded, crossing_id, search)
         select * from fresh
         on conflict (kind, record_id) do update
             set day = excluded.day, instant = excluded.instant, end_day = excluded.end_day,
@@ -343,7 +347,7 @@ begin
                     else jsonb_build_array(jsonb_build_object('id', db.id, 'name', db.name, 'part', 'DECIDED_BY')) end
                    as actors,
                bc.name as place_name, bc.latitude, bc.longitude, null::integer as fatalities,
-               bc.id as crossing_id,
+               null::integer as wounded, bc.id as crossing_id,
                to_tsvector('english', concat_ws(' ', bc.name, array_to_string(bc.alternate_names, ' '), s.reason))
                    as search
         from crossing_status_change s
@@ -354,7 +358,7 @@ begin
     upserted as (
         insert into timeline_entry (kind, kind_rank, record_id, day, instant, end_day, date_precision, title, summary,
                                     countries, actor_ids, actors, place_name, latitude, longitude, fatalities,
-                                    crossing_id, search)
+                                    wounded, crossing_id, search)
         select * from fresh
         on conflict (kind, record_id) do update
             set day = excluded.day, instant = excluded.instant, date_precision = excluded.date_precision,

@@ -142,11 +142,14 @@ final class TimelineSql {
 
 	private void scopeCondition(SqlFilter where) {
 		switch (this.scope.type()) {
+			// Spelt out as primary keys, so that the few entries are fetched by key, not searched for.
 			case CEASEFIRE -> where.and("""
-					((e.kind_rank in (2, 3) and e.record_id = :scopeId)
-					   or (e.kind_rank = 1 and e.record_id in (select v.incident_id from ceasefire_violation v
-					                                           where v.ceasefire_id = :scopeId)))""",
-					Map.of("scopeId", this.scope.id()));
+					(e.kind, e.record_id) in (select 'CEASEFIRE_AGREED', cast(:scopeId as uuid)
+					                          union all
+					                          select 'CEASEFIRE_ENDED', cast(:scopeId as uuid)
+					                          union all
+					                          select 'INCIDENT', v.incident_id from ceasefire_violation v
+					                          where v.ceasefire_id = :scopeId)""", Map.of("scopeId", this.scope.id()));
 			case CROSSING -> {
 				if (this.scope.hasVicinity()) {
 					where.and(crossingVicinity(), vicinityParams());
