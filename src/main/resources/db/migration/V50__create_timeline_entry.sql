@@ -79,6 +79,7 @@ begin
                         union
                         select 'a:' || a from unnest(e.actor_ids) a) v
     where e.kind = p_kind and e.record_id in (select unnest(p_ids))
+    order by e.record_id, v.facet
     on conflict (kind, record_id, facet) do update
         set day = excluded.day, kind_rank = excluded.kind_rank, instant = excluded.instant
         where (timeline_facet.day, timeline_facet.kind_rank, timeline_facet.instant)
@@ -90,7 +91,8 @@ $$;
 -- upserts those that should exist and deletes the others (record gone, or no longer an entry).
 -- Upserts rather than delete-and-insert, so that two transactions refreshing the same record
 -- (an incident edited while one of its actors is renamed) wait for each other instead of
--- failing on the primary key.
+-- failing on the primary key; in key order, so that two refreshes of overlapping sets take
+-- their row locks in the same order rather than deadlocking.
 
 create function timeline_refresh_incidents(p_ids uuid[]) returns void
     language plpgsql
@@ -136,7 +138,7 @@ begin
         insert into timeline_entry (kind, kind_rank, record_id, day, instant, end_day, date_precision, title, summary,
                                     countries, actor_ids, actors, place_name, latitude, longitude, fatalities,
                                     wounded, crossing_id, search)
-        select * from fresh
+        select * from fresh order by record_id
         on conflict (kind, record_id) do update
             set kind_rank = excluded.kind_rank, day = excluded.day, instant = excluded.instant,
                 end_day = excluded.end_day, date_precision = excluded.date_precision, title = excluded.title,
@@ -225,6 +227,7 @@ begin
                array(select distinct unnest(actor_ids)), actors, place_name, latitude, longitude, fatalities,
                wounded, crossing_id, search
         from fresh
+        order by kind, record_id
         on conflict (kind, record_id) do update
             set kind_rank = excluded.kind_rank, day = excluded.day, instant = excluded.instant,
                 end_day = excluded.end_day, date_precision = excluded.date_precision, title = excluded.title,
@@ -310,7 +313,7 @@ begin
         insert into timeline_entry (kind, kind_rank, record_id, day, instant, end_day, date_precision, title, summary,
                                     countries, actor_ids, actors, place_name, latitude, longitude, fatalities,
                                     wounded, crossing_id, search)
-        select * from fresh
+        select * from fresh order by record_id
         on conflict (kind, record_id) do update
             set day = excluded.day, instant = excluded.instant, end_day = excluded.end_day,
                 date_precision = excluded.date_precision, title = excluded.title, summary = excluded.summary,
@@ -359,7 +362,7 @@ begin
         insert into timeline_entry (kind, kind_rank, record_id, day, instant, end_day, date_precision, title, summary,
                                     countries, actor_ids, actors, place_name, latitude, longitude, fatalities,
                                     wounded, crossing_id, search)
-        select * from fresh
+        select * from fresh order by record_id
         on conflict (kind, record_id) do update
             set day = excluded.day, instant = excluded.instant, date_precision = excluded.date_precision,
                 title = excluded.title, summary = excluded.summary, countries = excluded.countries,

@@ -3,6 +3,7 @@ package org.borderwatch.common;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import javax.sql.DataSource;
@@ -34,8 +35,29 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * honours a fetch size inside a transaction), handed one by one to the caller's writer.</li>
  * <li>Headers may still be set from inside the body until its first byte is flushed.</li>
  * </ul>
- * Validate the request before calling {@link #respond}: once streaming starts the status is
+ * Validate the request before calling {@link #stream}: once streaming starts the status is
  * 200 and a failure can only cut the response short.
+ * <p>
+ * A list offers its exports like the timeline does: the same filter object builds both the
+ * paged statement and the unpaged one, so the two cannot drift apart. For the incident list,
+ * mapped with {@code produces} JSON and the three {@code ExportFormat.*_VALUE} types:
+ * <pre>{@code
+ * Object list(..., @RequestHeader(name = ACCEPT, required = false) String accept, HttpServletResponse response) {
+ *     IncidentFilter filter = ...;                       // parsed and checked here: a 400 still can be sent
+ *     Optional<ExportFormat> export = ExportFormat.negotiate(accept);
+ *     if (export.isEmpty()) {
+ *         return service.list(filter, limit, cursor).toResponse();
+ *     }
+ *     return exports.stream(export.get(), "incidents", response, (out, headers) -> {
+ *         CsvWriter csv = new CsvWriter(out);            // or GeoJsonWriter / NdjsonWriter
+ *         csv.row("id", "title", ...);
+ *         exports.query(sql, params, (rs) -> csv.row(rs.getObject("id"), rs.getString("title"), ...));
+ *         csv.flush();
+ *     });
+ * }
+ * }</pre>
+ * Return the {@link StreamingResponseBody} as the method's result, with {@code Object} as its
+ * declared type.
  */
 @Component
 public class StreamingExport {
@@ -84,7 +106,7 @@ public class StreamingExport {
 	public StreamingResponseBody stream(ExportFormat format, String baseName, HttpServletResponse servletResponse,
 			Body body) {
 		MediaType type = (format == ExportFormat.CSV)
-				? new MediaType(format.mediaType(), java.nio.charset.StandardCharsets.UTF_8) : format.mediaType();
+				? new MediaType(format.mediaType(), StandardCharsets.UTF_8) : format.mediaType();
 		servletResponse.setStatus(HttpServletResponse.SC_OK);
 		servletResponse.setContentType(type.toString());
 		servletResponse.setHeader(HttpHeaders.CONTENT_DISPOSITION,

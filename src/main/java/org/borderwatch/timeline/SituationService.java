@@ -1,5 +1,6 @@
 package org.borderwatch.timeline;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -234,7 +235,7 @@ class SituationService {
 	}
 
 	private static List<String> strings(ResultSet rs, String column) throws SQLException {
-		java.sql.Array array = rs.getArray(column);
+		Array array = rs.getArray(column);
 		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
 	}
 

@@ -30,10 +30,6 @@ record TimelineFilter(Set<TimelineKind> kinds, LocalDate from, LocalDate to, Lis
 		actors = List.copyOf(actors);
 	}
 
-	static TimelineFilter everything() {
-		return new TimelineFilter(EnumSet.allOf(TimelineKind.class), null, null, List.of(), List.of(), null, null, null);
-	}
-
 	/** The kinds that can match: a fatality threshold leaves incidents only. May be empty. */
 	Set<TimelineKind> effectiveKinds() {
 		Set<TimelineKind> effective = this.kinds.isEmpty() ? EnumSet.noneOf(TimelineKind.class)
@@ -42,14 +38,6 @@ record TimelineFilter(Set<TimelineKind> kinds, LocalDate from, LocalDate to, Lis
 			effective.retainAll(Set.of(TimelineKind.INCIDENT));
 		}
 		return effective;
-	}
-
-	/** Keeps only the kinds of {@code allowed} (a per-record timeline shows some kinds only). */
-	TimelineFilter withKindsWithin(Set<TimelineKind> allowed) {
-		Set<TimelineKind> kept = this.kinds.isEmpty() ? EnumSet.noneOf(TimelineKind.class) : EnumSet.copyOf(this.kinds);
-		kept.retainAll(allowed);
-		return new TimelineFilter(kept, this.from, this.to, this.countries, this.actors, this.q, this.bbox,
-				this.minFatalities);
 	}
 
 }

@@ -28,15 +28,6 @@ enum TimelineKind {
 		return this.rank;
 	}
 
-	static TimelineKind ofRank(int rank) {
-		for (TimelineKind kind : values()) {
-			if (kind.rank == rank) {
-				return kind;
-			}
-		}
-		throw new IllegalArgumentException("No timeline kind of rank " + rank);
-	}
-
 	/** The API path of the record behind an entry of this kind. */
 	String link(UUID recordId, UUID crossingId) {
 		return switch (this) {

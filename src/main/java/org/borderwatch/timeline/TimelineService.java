@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -147,9 +150,9 @@ class TimelineService {
 			.orElseThrow(() -> NotFoundException.of("border crossing", id));
 	}
 
-	private static LocalDate sinceDate(ResultSet rs) throws java.sql.SQLException {
-		java.time.OffsetDateTime since = rs.getObject("since", java.time.OffsetDateTime.class);
-		return (since != null) ? since.atZoneSameInstant(java.time.ZoneOffset.UTC).toLocalDate() : null;
+	private static LocalDate sinceDate(ResultSet rs) throws SQLException {
+		OffsetDateTime since = rs.getObject("since", OffsetDateTime.class);
+		return (since != null) ? since.atZoneSameInstant(ZoneOffset.UTC).toLocalDate() : null;
 	}
 
 	private void requireExists(String resource, String sql, UUID id) {

@@ -2,6 +2,8 @@ package org.borderwatch.timeline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -73,7 +75,7 @@ class TimelineApiTest extends IntegrationTest {
 
 	private static List<String> reversed(List<String> list) {
 		List<String> copy = new ArrayList<>(list);
-		java.util.Collections.reverse(copy);
+		Collections.reverse(copy);
 		return copy;
 	}
 
@@ -283,7 +285,7 @@ class TimelineApiTest extends IntegrationTest {
 				.map((e) -> e.path("date").asString() + " " + e.path("recordId").asString())
 				.toList();
 			List<String> sorted = new ArrayList<>(keys);
-			sorted.sort(order.equals("asc") ? java.util.Comparator.naturalOrder() : java.util.Comparator.reverseOrder());
+			sorted.sort(order.equals("asc") ? Comparator.naturalOrder() : Comparator.reverseOrder());
 			assertThat(keys).as(order).containsExactlyElementsOf(sorted);
 		}
 	}
