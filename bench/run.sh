@@ -125,6 +125,18 @@ fi
 	-c "alter table bench.incident_ids add primary key (k)"
 "${PSQL[@]}" -Atc "select id from bench.incident_ids order by k" >"$OUT/incident-ids.txt"
 
+# Keyset positions of the timeline's country-year pages, for pgbench: every 50th entry in feed
+# order, which is where the cursors collect_timeline_pages follows point.
+"${PSQL[@]}" -c "drop table if exists bench.timeline_keys" \
+	-c "create table bench.timeline_keys as
+		select row_number() over (order by day, kind_rank, instant, record_id) as k, day, kind_rank, instant, record_id,
+		       date '$TIMELINE_YEAR-01-01' as from_day, date '$TIMELINE_YEAR-12-31' as to_day
+		from (select f.*, row_number() over (order by day, kind_rank, instant, record_id) as rn
+		      from timeline_facet f
+		      where facet = 'c:$COUNTRY' and day between date '$TIMELINE_YEAR-01-01' and date '$TIMELINE_YEAR-12-31') s
+		where rn % 50 = 0" \
+	-c "alter table bench.timeline_keys add primary key (k)"
+
 # The path of each endpoint's first request (also used to check that the endpoint exists).
 sample_path() {
 	case "$1" in

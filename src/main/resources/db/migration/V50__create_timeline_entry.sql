@@ -192,7 +192,7 @@ begin
                (coalesce(b.agreed_on, b.effective_from)::timestamp at time zone 'UTC') as instant,
                null::date as end_day, b.date_precision, b.name || ' agreed' as title,
                concat_ws('; ',
-                   timeline_label(b.arrangement) || ' ' || lower(b.form) || ' ceasefire'
+                   concat_ws(' ', timeline_label(b.arrangement), lower(b.form), 'ceasefire')
                        || coalesce(' between ' || b.party_names, ''),
                    'brokered by ' || b.mediator_text,
                    'effective from ' || b.effective_from,
@@ -399,6 +399,36 @@ begin
 end
 $$;
 
+-- Switches the insert triggers off (and on again) around a bulk load; timeline_rebuild() then
+-- makes the entries in one pass. Updates and deletes stay watched.
+create function timeline_insert_triggers(p_enabled boolean) returns void
+    language plpgsql
+as $$
+declare
+    t record;
+begin
+    for t in select tgrelid::regclass as source, tgname from pg_trigger
+             where tgname like 'timeline\_insert\_%' and not tgisinternal loop
+        execute format('alter table %s %s trigger %I', t.source, case when p_enabled then 'enable' else 'disable' end,
+                       t.tgname);
+    end loop;
+end
+$$;
+
+-- Recomputes the whole read model from the source tables: after a bulk load that ran with the
+-- timeline's triggers disabled (bench/generate.sql does), or to repair it.
+create function timeline_rebuild() returns void
+    language plpgsql
+as $$
+begin
+    truncate timeline_facet, timeline_entry;
+    perform timeline_refresh_incidents(array(select id from incident));
+    perform timeline_refresh_ceasefires(array(select id from ceasefire));
+    perform timeline_refresh_talks_rounds(array(select id from talks_round));
+    perform timeline_refresh_crossing_changes(array(select id from crossing_status_change));
+end
+$$;
+
 -- One trigger function for every source table. TG_ARGV[0] names what to refresh, TG_ARGV[1] the
 -- column of the changed rows that identifies it. Statement-level with transition tables, so a
 -- bulk insert (or COPY) refreshes all its records in one pass instead of row by row.
@@ -414,16 +444,16 @@ begin
         execute format('select array_agg(distinct %I) from new_rows', id_column) into ids;
     elsif TG_OP = 'DELETE' then
         execute format('select array_agg(distinct %I) from old_rows', id_column) into ids;
-    elsif target = 'actor' then
+    elsif TG_TABLE_NAME = 'actor' then
         -- Only a new name or country changes what the timeline shows.
         select array_agg(n.id) into ids
         from new_rows n join old_rows o on o.id = n.id
         where n.name is distinct from o.name or n.country is distinct from o.country;
-    elsif target = 'negotiation' then
+    elsif TG_TABLE_NAME = 'negotiation' then
         select array_agg(n.id) into ids
         from new_rows n join old_rows o on o.id = n.id
         where n.name is distinct from o.name;
-    elsif target = 'crossing' then
+    elsif TG_TABLE_NAME = 'border_crossing' then
         select array_agg(n.id) into ids
         from new_rows n join old_rows o on o.id = n.id
         where (n.name, n.alternate_names, n.country_a, n.country_b, n.latitude, n.longitude)
@@ -511,7 +541,4 @@ create trigger timeline_truncate_crossing_status_change after truncate on crossi
     for each statement execute function timeline_source_truncated('CROSSING_STATUS_CHANGED');
 
 -- Entries for what the database already holds.
-select timeline_refresh_incidents(array(select id from incident));
-select timeline_refresh_ceasefires(array(select id from ceasefire));
-select timeline_refresh_talks_rounds(array(select id from talks_round));
-select timeline_refresh_crossing_changes(array(select id from crossing_status_change));
+select timeline_rebuild();

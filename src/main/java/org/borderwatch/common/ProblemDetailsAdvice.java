@@ -137,9 +137,17 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(body);
 	}
 
-	/** See {@link ExportAbortedException}: rethrown on purpose, so that the container cuts the connection. */
+	/**
+	 * See {@link ExportAbortedException}: rethrown on purpose, so that the container cuts the
+	 * connection. A client that hung up needs nothing cut.
+	 */
 	@ExceptionHandler(ExportAbortedException.class)
-	void exportAborted(ExportAbortedException ex) {
+	ResponseEntity<Object> exportAborted(ExportAbortedException ex) {
+		if (clientWentAway(ex)) {
+			log.debug("Client disconnected during an export: {}", ex.getCause().toString());
+			return null;
+		}
+		log.warn("{}; cutting the connection: {}", ex.getMessage(), ex.getCause().toString());
 		throw ex;
 	}
 

@@ -9,8 +9,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -64,8 +62,6 @@ public class StreamingExport {
 
 	/** Rows per round trip to the database while streaming. */
 	public static final int FETCH_SIZE = 1000;
-
-	private static final Logger log = LoggerFactory.getLogger(StreamingExport.class);
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -124,8 +120,7 @@ public class StreamingExport {
 				});
 			}
 			catch (RuntimeException ex) {
-				log.warn("Export of {} aborted: {}", baseName, ex.toString());
-				throw new ExportAbortedException("Export of " + baseName + " aborted", ex);
+				throw new ExportAbortedException("Export of " + baseName + " failed mid-stream", ex);
 			}
 		};
 	}

@@ -216,13 +216,16 @@ class SituationService {
 					rs.getLong(6) })
 			.single();
 		List<Situation.InvolvedActor> top = this.jdbc.sql("""
-				select a.id, a.name, x.incidents
-				from (select u.actor_id, count(*) as incidents
-				      from timeline_entry e cross join unnest(e.actor_ids) as u(actor_id)
-				      where e.kind_rank = 1 and e.day between :from30 and :asOf %s
-				      group by u.actor_id) x
-				join actor a on a.id = x.actor_id
-				order by x.incidents desc, a.name, a.id
+				with counts as (select u.actor_id, count(*) as incidents
+				                from timeline_entry e cross join unnest(e.actor_ids) as u(actor_id)
+				                where e.kind_rank = 1 and e.day between :from30 and :asOf %s
+				                group by u.actor_id)
+				select a.id, a.name, c.incidents
+				from counts c join actor a on a.id = c.actor_id
+				-- Names (the tie-break) only for the actors that can make the top: ties at the cut included.
+				where c.incidents >= coalesce((select incidents from counts order by incidents desc
+				                               offset :top - 1 limit 1), 0)
+				order by c.incidents desc, a.name, a.id
 				limit :top""".formatted(where.andClauses()))
 			.params(where.params())
 			.params(window)

@@ -370,6 +370,55 @@ class TimelineApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void followsUpdatesToEveryTableAnEntryIsMadeFrom() {
+		this.jdbc.sql("update incident_actor set role = 'INITIATOR' where incident_id = :id").param("id", this.s.mortar).update();
+		this.jdbc.sql("update incident_claim set stance = 'DENIES' where incident_id = :id").param("id", this.s.mortar).update();
+		assertThat(parts(entry(this.s.military, this.s.mortar))).containsExactly("Pakistan military:INITIATOR",
+				"Government of Pakistan:DENIER", "Taliban government:ACCUSED");
+
+		this.jdbc.sql("update ceasefire_mediator set role = 'GUARANTOR' where ceasefire_id = :id").param("id", this.s.doha).update();
+		this.jdbc.sql("delete from ceasefire_party where ceasefire_id = :id and actor_id = :a")
+			.param("id", this.s.doha)
+			.param("a", this.s.afghanistan)
+			.update();
+		JsonNode doha = entry(this.s.qatar, this.s.doha);
+		assertThat(parts(doha)).containsExactly("Pakistan:PARTY", "Qatar:MEDIATOR");
+		assertThat(doha.path("actors").get(1).path("role").asString()).isEqualTo("GUARANTOR");
+		assertThat(doha.path("countries").toString()).isEqualTo("[\"PAK\"]");
+
+		this.jdbc.sql("update talks_delegation set head_actor_id = null where talks_round_id = :id and party_actor_id = :p")
+			.param("id", this.s.round3)
+			.param("p", this.s.pakistan)
+			.update();
+		this.jdbc.sql("update talks_round_mediator set role = 'MEDIATOR' where talks_round_id = :id").param("id", this.s.round3).update();
+		this.jdbc.sql("update negotiation_mediator set role = 'GUARANTOR' where negotiation_id = :id and actor_id = :a")
+			.param("id", this.s.negotiation)
+			.param("a", this.s.qatar)
+			.update();
+		JsonNode round = entry(this.s.turkey, this.s.round3);
+		assertThat(parts(round)).doesNotContain("Asim Malik:DELEGATION_HEAD").contains("Abdul Haq Wasiq:DELEGATION_HEAD");
+		assertThat(round.path("actors").valueStream()
+			.filter((a) -> a.path("part").asString().equals("MEDIATOR"))
+			.map((a) -> stripSuffix(a.path("name").asString()) + ":" + a.path("role").asString())
+			.toList()).containsExactly("Turkey:MEDIATOR", "Qatar:GUARANTOR");
+		this.jdbc.sql("delete from negotiation_mediator where negotiation_id = :id").param("id", this.s.negotiation).update();
+		this.jdbc.sql("update actor set country = 'IRN' where id = :id").param("id", this.s.afghanistan).update();
+		JsonNode after = entry(this.s.turkey, this.s.round3);
+		assertThat(parts(after)).doesNotContain("Qatar:MEDIATOR");
+		assertThat(after.path("countries").toString()).isEqualTo("[\"IRN\",\"PAK\",\"TUR\"]");
+
+		this.jdbc.sql("update crossing_status_change set allowed_traffic = '{HUMANITARIAN}' where id = :id")
+			.param("id", this.s.chamanReopened)
+			.update();
+		assertThat(entry(this.s.islamabad, this.s.chamanReopened).path("summary").asString()).startsWith("Allowed: humanitarian");
+	}
+
+	/** The entry of {@code recordId} on the timeline of {@code actor}. */
+	private JsonNode entry(UUID actor, UUID recordId) {
+		return find(ok("/api/v1/actors/" + actor + "/timeline?limit=500").path("items"), recordId);
+	}
+
+	@Test
 	void actorTimelineShowsEveryPartTheActorTakes() {
 		assertThat(titlesOf(ok("/api/v1/actors/" + this.s.islamabad + "/timeline"))).containsExactly(
 				"TTP ceasefire of 2022 agreed", "TTP ceasefire of 2022 ended", "Torkham CLOSED", "Chaman CLOSED",

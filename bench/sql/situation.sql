@@ -1,0 +1,74 @@
+-- GET /api/v1/situation?asOf=<random day 2015-2025>: the five statements SituationService sends,
+-- in order, in its read-only transaction (no country filter).
+\set d random(0, 4017)
+BEGIN READ ONLY;
+select c.id, c.name, c.status, c.arrangement, c.agreed_on, c.effective_from,
+       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
+                 from ceasefire_party cp join actor a on a.id = cp.actor_id
+                 where cp.ceasefire_id = c.id), '[]')::text as parties,
+       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
+                                  order by m.position)
+                 from ceasefire_mediator m join actor a on a.id = m.actor_id
+                 where m.ceasefire_id = c.id), '[]')::text as mediators
+from ceasefire c
+where c.status <> 'PROPOSED' and c.effective_from <= date '2015-01-01' + cast(:d as integer)
+  and (c.ended_on is null or c.ended_on >= date '2015-01-01' + cast(:d as integer))
+order by c.effective_from, c.id;
+select bc.id, bc.name, bc.country_a, bc.country_b,
+       s.id as change_id, s.status, s.allowed_traffic, s.effective_from, s.reason,
+       s.decided_by_actor_id, a.name as decided_by_name
+from border_crossing bc
+left join lateral (select * from crossing_status_change s
+                   where s.crossing_id = bc.id
+                     and s.effective_from < (date '2015-01-01' + cast(:d as integer) + 1)::timestamp at time zone 'UTC'
+                   order by s.effective_from desc limit 1) s on true
+left join actor a on a.id = s.decided_by_actor_id
+order by lower(bc.name), bc.id;
+select r.which, t.id, t.round_number, t.venue_city, t.venue_country, t.start_date, t.end_date, t.status,
+       n.id as negotiation_id, n.name as negotiation_name,
+       coalesce((select jsonb_agg(jsonb_build_object(
+                            'party', jsonb_build_object('id', p.id, 'name', p.name),
+                            'head', case when h.id is null then null
+                                         else jsonb_build_object('id', h.id, 'name', h.name) end,
+                            'note', d.note) order by d.position)
+                 from talks_delegation d
+                 join actor p on p.id = d.party_actor_id
+                 left join actor h on h.id = d.head_actor_id
+                 where d.talks_round_id = t.id), '[]')::text as delegations,
+       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
+                                  order by m.ord, m.position)
+                 from (select rm.actor_id, rm.role, 0 as ord, rm.position
+                       from talks_round_mediator rm where rm.talks_round_id = t.id
+                       union all
+                       select nm.actor_id, nm.role, 1, nm.position
+                       from negotiation_mediator nm
+                       where nm.negotiation_id = t.negotiation_id
+                         and not exists (select 1 from talks_round_mediator rm
+                                         where rm.talks_round_id = t.id and rm.actor_id = nm.actor_id)) m
+                 join actor a on a.id = m.actor_id), '[]')::text as mediators
+from ((select 'LATEST' as which, t.id from talks_round t
+       where t.start_date <= date '2015-01-01' + cast(:d as integer)
+       order by t.start_date desc, t.id desc limit 1)
+      union all
+      (select 'NEXT', t.id from talks_round t
+       where t.start_date > date '2015-01-01' + cast(:d as integer)
+       order by t.start_date, t.id limit 1)) r
+join talks_round t on t.id = r.id
+join negotiation n on n.id = t.negotiation_id;
+select count(*) filter (where e.day >= date '2015-01-01' + cast(:d as integer) - 6),
+       coalesce(sum(e.fatalities) filter (where e.day >= date '2015-01-01' + cast(:d as integer) - 6), 0),
+       coalesce(sum(e.wounded) filter (where e.day >= date '2015-01-01' + cast(:d as integer) - 6), 0),
+       count(*), coalesce(sum(e.fatalities), 0), coalesce(sum(e.wounded), 0)
+from timeline_entry e
+where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer);
+with counts as (select u.actor_id, count(*) as incidents
+                from timeline_entry e cross join unnest(e.actor_ids) as u(actor_id)
+                where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
+                group by u.actor_id)
+select a.id, a.name, c.incidents
+from counts c join actor a on a.id = c.actor_id
+where c.incidents >= coalesce((select incidents from counts order by incidents desc
+                               offset 5 - 1 limit 1), 0)
+order by c.incidents desc, a.name, a.id
+limit 5;
+COMMIT;
