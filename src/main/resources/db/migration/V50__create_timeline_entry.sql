@@ -52,12 +52,24 @@ create table timeline_facet (
 -- kind is included so that the scan of a page needs no visit to the facet rows themselves.
 create index timeline_facet_order_idx on timeline_facet (facet, day, kind_rank, instant, record_id) include (kind);
 
--- 'REFUGEES_RETURNING' -> 'Refugees returning'
+-- 'REFUGEES_RETURNING' -> 'Refugees returning'; ACLED's types and sub-types under ACLED's own
+-- names where the plain rule would lose their slashes and hyphens.
 create function timeline_label(code text) returns text
     language sql immutable
 as $$
-    select case when code is null or code = '' then code
-                else upper(left(code, 1)) || lower(replace(substr(code, 2), '_', ' ')) end
+    select case code
+               when 'EXPLOSIONS_REMOTE_VIOLENCE' then 'Explosions/Remote violence'
+               when 'NON_STATE_ACTOR_OVERTAKES_TERRITORY' then 'Non-state actor overtakes territory'
+               when 'AIR_DRONE_STRIKE' then 'Air/drone strike'
+               when 'SHELLING_ARTILLERY_MISSILE_ATTACK' then 'Shelling/artillery/missile attack'
+               when 'REMOTE_EXPLOSIVE_LANDMINE_IED' then 'Remote explosive/landmine/IED'
+               when 'ABDUCTION_FORCED_DISAPPEARANCE' then 'Abduction/forced disappearance'
+               when 'CHANGE_TO_GROUP_ACTIVITY' then 'Change to group/activity'
+               when 'LOOTING_PROPERTY_DESTRUCTION' then 'Looting/property destruction'
+               when 'NON_VIOLENT_TRANSFER_OF_TERRITORY' then 'Non-violent transfer of territory'
+               else case when code is null or code = '' then code
+                         else upper(left(code, 1)) || lower(replace(substr(code, 2), '_', ' ')) end
+           end
 $$;
 
 -- Brings the facets of the entries of one kind in line with their countries and actors.
