@@ -44,12 +44,14 @@ need java "a Java 17+ runtime"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
 mkdir -p "$OUT/sql"
 
-JAR=$(ls target/borderwatch-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
-if [[ -z "$JAR" ]]; then
-	echo "bench: building the jar"
+# Always package: a jar left over from an older checkout would measure the wrong code.
+# BENCH_SKIP_BUILD=1 reuses the jar in target/ as it is.
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+	echo "bench: packaging the jar"
 	./mvnw -q -DskipTests package
-	JAR=$(ls target/borderwatch-*.jar | grep -v '\.original$' | head -n 1)
 fi
+JAR=$(ls target/borderwatch-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
+[[ -n "$JAR" ]] || { echo "bench: no jar in target/ (run without BENCH_SKIP_BUILD)"; exit 1; }
 
 APP_PID=
 start_app() {
