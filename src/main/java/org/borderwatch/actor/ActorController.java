@@ -1,6 +1,5 @@
 package org.borderwatch.actor;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.borderwatch.common.Countries;
 import org.borderwatch.common.ETags;
@@ -47,11 +45,7 @@ class ActorController {
 			description = "201 with Location and ETag. 409 when the name (case-insensitive) is taken; 422 when a referenced actor or source does not exist.")
 	ResponseEntity<ActorResponse> create(@Valid @RequestBody ActorRequest request) {
 		ActorResponse created = this.service.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created);
+		return ETags.created(created, created.id(), created.version());
 	}
 
 	@GetMapping("/{id}")

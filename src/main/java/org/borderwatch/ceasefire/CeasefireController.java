@@ -1,6 +1,5 @@
 package org.borderwatch.ceasefire;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.borderwatch.common.ETags;
 import org.borderwatch.common.MergePatcher;
@@ -47,11 +45,7 @@ class CeasefireController {
 			description = "201 with Location and ETag. 400 naming the field when the status and dates disagree or the parties do not fit the arrangement; 409 when the name (case-insensitive) is taken; 422 when a referenced actor, talks round or source does not exist.")
 	ResponseEntity<CeasefireResponse> create(@Valid @RequestBody CeasefireRequest request) {
 		CeasefireResponse created = this.service.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created);
+		return ETags.created(created, created.id(), created.version());
 	}
 
 	@GetMapping("/{id}")

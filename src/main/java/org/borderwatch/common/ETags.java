@@ -1,10 +1,13 @@
 package org.borderwatch.common;
 
+import java.net.URI;
 import java.util.Arrays;
+import java.util.UUID;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Entity tags derived from an aggregate's optimistic-locking version, and the conditional-request
@@ -53,6 +56,15 @@ public final class ETags {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(of(version)).build();
 		}
 		return ResponseEntity.ok().eTag(of(version)).body(body);
+	}
+
+	/** A 201 with the body, its ETag, and its {@code Location}: the request's URL plus the new id. */
+	public static <T> ResponseEntity<T> created(T body, UUID id, long version) {
+		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
+			.path("/{id}")
+			.buildAndExpand(id)
+			.toUri();
+		return ResponseEntity.created(location).eTag(of(version)).body(body);
 	}
 
 	/** A 200 carrying the body and its ETag (after PUT or PATCH). */

@@ -1,6 +1,5 @@
 package org.borderwatch.crossing;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.borderwatch.common.Countries;
 import org.borderwatch.common.ETags;
@@ -52,11 +50,7 @@ class CrossingController {
 			description = "201 with Location and ETag. 409 when the name (case-insensitive) is taken; 400 naming countryB when both countries are the same; 422 when a source does not exist. Its status is written as status changes.")
 	ResponseEntity<CrossingResponse> create(@Valid @RequestBody CrossingRequest request) {
 		CrossingResponse created = this.service.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created);
+		return ETags.created(created, created.id(), created.version());
 	}
 
 	@GetMapping("/{id}")

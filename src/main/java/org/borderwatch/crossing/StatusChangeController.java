@@ -1,6 +1,5 @@
 package org.borderwatch.crossing;
 
-import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.borderwatch.common.ETags;
 import org.borderwatch.common.MergePatcher;
@@ -47,11 +45,7 @@ class StatusChangeController {
 	ResponseEntity<StatusChangeResponse> create(@PathVariable UUID crossingId,
 			@Valid @RequestBody StatusChangeRequest request) {
 		StatusChangeResponse created = this.service.create(crossingId, request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created);
+		return ETags.created(created, created.id(), created.version());
 	}
 
 	@GetMapping("/{changeId}")

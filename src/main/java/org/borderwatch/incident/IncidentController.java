@@ -1,6 +1,5 @@
 package org.borderwatch.incident;
 
-import java.net.URI;
 import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.borderwatch.common.ETags;
 import org.borderwatch.common.MergePatcher;
@@ -54,11 +52,7 @@ class IncidentController {
 					+ "422 when a referenced actor or source does not exist.")
 	ResponseEntity<IncidentResponse> create(@Valid @RequestBody IncidentRequest request) {
 		IncidentResponse created = this.service.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created);
+		return ETags.created(created, created.id(), created.version());
 	}
 
 	@GetMapping("/{id}")

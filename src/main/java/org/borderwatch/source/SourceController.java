@@ -1,6 +1,5 @@
 package org.borderwatch.source;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -24,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.borderwatch.common.ETags;
 import org.borderwatch.common.InvalidInputException;
@@ -47,11 +45,7 @@ class SourceController {
 	@Operation(summary = "Create a source", description = "201 with Location and ETag. 409 when another source has the same url.")
 	ResponseEntity<SourceResponse> create(@Valid @RequestBody SourceRequest request) {
 		SourceResponse created = this.service.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created);
+		return ETags.created(created, created.id(), created.version());
 	}
 
 	@GetMapping("/{id}")

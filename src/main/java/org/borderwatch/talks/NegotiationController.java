@@ -1,6 +1,5 @@
 package org.borderwatch.talks;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.borderwatch.common.ETags;
 import org.borderwatch.common.MergePatcher;
@@ -51,11 +49,7 @@ class NegotiationController {
 			description = "201 with Location and ETag. 409 when the name (case-insensitive) is taken; 422 when a referenced actor or source does not exist; 400 when a mediator is also a party.")
 	ResponseEntity<NegotiationResponse> create(@Valid @RequestBody NegotiationRequest request) {
 		NegotiationResponse created = this.service.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created);
+		return ETags.created(created, created.id(), created.version());
 	}
 
 	@GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package org.borderwatch.talks;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -25,7 +24,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import org.borderwatch.common.Countries;
 import org.borderwatch.common.ETags;
@@ -50,11 +48,7 @@ class TalksRoundController {
 			description = "201 with Location and ETag. 409 when the round number is taken in the negotiation; 422 when a referenced negotiation, actor or source does not exist; 400 naming the field when a rule is broken (end before start, two delegations of one party, a head also listed as member, a mediator who is a party).")
 	ResponseEntity<TalksRoundResponse> create(@Valid @RequestBody TalksRoundRequest request) {
 		TalksRoundResponse created = this.service.create(request);
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(created.id())
-			.toUri();
-		return ResponseEntity.created(location).eTag(ETags.of(created.version())).body(created);
+		return ETags.created(created, created.id(), created.version());
 	}
 
 	@GetMapping("/{id}")
