@@ -45,7 +45,9 @@ public enum ExportFormat {
 
 	/**
 	 * The export format the client prefers, or empty when it prefers JSON (or anything): the
-	 * highest-quality acceptable type decides, wildcards meaning JSON.
+	 * highest-quality acceptable type decides, {@code *}{@code /*} meaning JSON. A range that
+	 * leaves JSON out but takes an export ({@code text/*}) means that export: answering it with
+	 * JSON would find no converter for the type the request was matched on.
 	 */
 	public static Optional<ExportFormat> negotiate(String accept) {
 		if (accept == null || accept.isBlank()) {
@@ -76,6 +78,11 @@ public enum ExportFormat {
 			if (type.isWildcardType() || MediaType.APPLICATION_JSON.isCompatibleWith(type)
 					|| MediaType.APPLICATION_PROBLEM_JSON.equalsTypeAndSubtype(type)) {
 				return Optional.empty();
+			}
+			for (ExportFormat format : values()) {
+				if (type.isWildcardSubtype() && format.mediaType.isCompatibleWith(type)) {
+					return Optional.of(format);
+				}
 			}
 		}
 		return Optional.empty();

@@ -1,4 +1,4 @@
-package org.borderwatch.timeline;
+package org.borderwatch.support;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,12 +8,12 @@ import java.util.List;
  * CRLF or LF record ends. Strict: a quote inside an unquoted field, or text after a closing
  * quote, fails the test instead of being guessed at.
  */
-final class Csv {
+public final class Csv {
 
 	private Csv() {
 	}
 
-	static List<List<String>> parse(String text) {
+	public static List<List<String>> parse(String text) {
 		List<List<String>> records = new ArrayList<>();
 		List<String> record = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
