@@ -234,6 +234,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
+		if (clientWentAway(ex)) {
+			log.debug("Client disconnected [correlationId={}]: {}", CorrelationId.current(), ex.toString());
+			return null;
+		}
 		if (body instanceof ProblemDetail problem) {
 			problem.setProperty("correlationId", CorrelationId.current());
 		}
