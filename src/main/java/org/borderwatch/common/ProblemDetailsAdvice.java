@@ -1,9 +1,12 @@
 package org.borderwatch.common;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+
+import javax.sql.DataSource;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
@@ -18,6 +21,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -58,6 +62,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final String FOREIGN_KEY_VIOLATION = "23503";
 
 	private static final String CHECK_VIOLATION = "23514";
+
+	private final ObjectProvider<DataSource> dataSource;
+
+	ProblemDetailsAdvice(ObjectProvider<DataSource> dataSource) {
+		this.dataSource = dataSource;
+	}
 
 	@ExceptionHandler(ApiException.class)
 	ResponseEntity<Object> handleApi(ApiException ex, WebRequest request) {
@@ -158,8 +168,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			log.debug("Client disconnected [correlationId={}]: {}", CorrelationId.current(), ex.toString());
 			return null;
 		}
-		if (lostTheDatabase(ex)) {
-			// A connection that broke mid-request surfaces as whatever failed last (often the rollback).
+		if (lostTheDatabase(ex) || (findCause(ex, SQLException.class) != null && !databaseAnswers())) {
+			// A connection that broke mid-request surfaces as whatever failed last (often the rollback,
+			// with no SQLState to go by): when in doubt, ask the database whether it is there.
 			return handleDatabaseDown(ex, request);
 		}
 		log.error("Unhandled failure [correlationId={}] on {}", CorrelationId.current(),
@@ -316,6 +327,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	private boolean databaseAnswers() {
+		try (Connection connection = this.dataSource.getObject().getConnection()) {
+			return connection.isValid(2);
+		}
+		catch (SQLException | RuntimeException ex) {
+			return false;
+		}
 	}
 
 	/** True when a cause is a JDBC connection failure (SQLState class 08) or an unreachable server. */
