@@ -1,12 +1,10 @@
 package org.borderwatch.actor;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import tools.jackson.databind.JsonNode;
