@@ -1,8 +1,13 @@
 -- GET /api/v1/stats/incidents?interval=week&groupBy=type&country=PAK&from=<year>-01-01&to=<year>-12-31
 -- The statement IncidentStatsService.fromRollup sends for that request (bench/out/sql/stats.log
--- holds the one captured from PostgreSQL's log). The bound dates become make_date(:year, ...),
--- the country comes from pgbench -D country=PAK.
+-- holds the one captured from PostgreSQL's log): the whole weeks of the year from the weekly
+-- rollup (by type), the days of a partial first or last week from the daily one. The range and the cut are
+-- computed from :year by one extra select with \gset, which the service does in Java; the
+-- country comes from pgbench -D country=PAK.
 \set year random(2015, 2025)
+select make_date(:year, 1, 1) as from_day, make_date(:year, 12, 31) as to_day,
+       (date_trunc('week', make_date(:year, 1, 1) - 1) + interval '7 days')::date as whole_from,
+       date_trunc('week', make_date(:year + 1, 1, 1))::date as whole_until \gset
 select date_trunc('week', r.day::timestamp)::date as bucket, r.event_type as key,
   sum(r.incidents) as incidents,
   sum(r.security_forces_killed) as security_forces_killed,
@@ -13,7 +18,15 @@ select date_trunc('week', r.day::timestamp)::date as bucket, r.event_type as key
   sum(r.militants_wounded) as militants_wounded,
   sum(r.unknown_killed) as unknown_killed,
   sum(r.unknown_wounded) as unknown_wounded
-from incident_daily_rollup r
-where r.day between make_date(:year, 1, 1) and make_date(:year, 12, 31)
+from (select day, country, event_type, incidents, security_forces_killed, security_forces_wounded,
+civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded from incident_daily_rollup where day >= :from_day and day < :whole_from
+ union all
+ select period_start, country, event_type, incidents, security_forces_killed, security_forces_wounded,
+civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded from incident_weekly_rollup
+ where period_start >= :whole_from and period_start < :whole_until
+ union all
+ select day, country, event_type, incidents, security_forces_killed, security_forces_wounded,
+civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded from incident_daily_rollup where day >= :whole_until and day <= :to_day) r
+where r.day between :from_day and :to_day
   and r.country in (:country)
 group by 1, 2;

@@ -36,6 +36,18 @@ enum StatsInterval {
 		return this.param;
 	}
 
+	/**
+	 * The coarsest rollup period whose whole periods make up this interval's buckets: weeks for
+	 * weekly buckets, months for monthly and yearly ones, days for daily ones.
+	 */
+	StatsInterval rollupPeriod() {
+		return switch (this) {
+			case DAY -> DAY;
+			case WEEK -> WEEK;
+			case MONTH, YEAR -> MONTH;
+		};
+	}
+
 	/** The first day of the bucket holding {@code date}. */
 	LocalDate align(LocalDate date) {
 		return switch (this) {

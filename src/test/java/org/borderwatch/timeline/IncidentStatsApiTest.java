@@ -366,6 +366,61 @@ class IncidentStatsApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void weeklyMonthlyAndYearlyStatisticsWithPartialEdgePeriodsEqualTheRawTables() {
+		// a country no other test writes, so that the raw count below sees only these incidents
+		String country = "BTN";
+		LocalDate[] days = { LocalDate.of(2019, 12, 30), LocalDate.of(2020, 1, 14), LocalDate.of(2020, 1, 15),
+				LocalDate.of(2020, 1, 19), LocalDate.of(2020, 1, 20), LocalDate.of(2020, 2, 29),
+				LocalDate.of(2020, 6, 1), LocalDate.of(2020, 11, 16), LocalDate.of(2020, 11, 20),
+				LocalDate.of(2020, 11, 21), LocalDate.of(2020, 12, 1) };
+		for (int i = 0; i < days.length; i++) {
+			UUID id = this.fixtures.incident(days[i], country, null, (i % 2 == 0) ? "BATTLES" : "RIOTS",
+					(i % 2 == 0) ? "ARMED_CLASH" : "MOB_VIOLENCE");
+			this.fixtures.figure(id, 0, "CIVILIANS", "KILLED", i + 1);
+		}
+
+		// ranges starting and ending inside a week and a month, on their edges, and inside one week
+		for (String range : List.of("from=2020-01-15&to=2020-11-20", "from=2019-12-30&to=2020-11-30",
+				"from=2020-01-14&to=2020-01-19", "from=2020-01-15&to=2020-01-18", "from=2020-02-01&to=2020-12-31")) {
+			for (String interval : List.of("week", "month", "year")) {
+				for (String groupBy : List.of("type", "subType")) {
+					String query = "interval=" + interval + "&groupBy=" + groupBy + "&country=" + country + "&" + range;
+					List<String> answered = stats(query).path("buckets")
+						.valueStream()
+						.filter((bucket) -> bucket.path("incidents").asLong() > 0)
+						.map((bucket) -> bucket.path("period").asString() + " " + bucket.path("key").asString() + " "
+								+ bucket.path("incidents").asLong() + " " + bucket.path("fatalities").asLong())
+						.sorted()
+						.toList();
+					LocalDate from = LocalDate.parse(range.substring(5, 15));
+					LocalDate to = LocalDate.parse(range.substring(19));
+					List<String> naive = this.jdbc.sql("""
+							select period || ' ' || key || ' ' || count(*) || ' ' || sum(best)
+							from (select case :interval when 'week' then to_char(i.start_date, 'IYYY-"W"IW')
+							          when 'month' then to_char(i.start_date, 'YYYY-MM')
+							          else to_char(i.start_date, 'YYYY') end as period,
+							        case :groupBy when 'type' then i.event_type else i.sub_event_type end as key, c.best
+							      from incident i join casualty_figure c on c.incident_id = i.id
+							      where i.country = :country and i.start_date between :from and :to) x
+							group by period, key""")
+						.param("interval", interval)
+						.param("groupBy", groupBy)
+						.param("country", country)
+						.param("from", from)
+						.param("to", to)
+						.query(String.class)
+						.list()
+						.stream()
+						.sorted()
+						.toList();
+					assertThat(answered).as(query).isEqualTo(naive).isNotEmpty();
+				}
+			}
+		}
+		assertThat(this.fixtures.rollupDifferences()).isEmpty();
+	}
+
+	@Test
 	void refusesMoreThanAThousandBucketsNamingTheInterval() {
 		Api.Response response = this.api.get("/api/v1/stats/incidents?interval=day&from=2015-01-01&to=2025-12-31");
 

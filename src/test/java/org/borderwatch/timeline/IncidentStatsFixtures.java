@@ -18,12 +18,8 @@ import org.borderwatch.common.Uuids;
 final class IncidentStatsFixtures {
 
 	/**
-	 * Every difference between the rollup and a GROUP BY over the raw tables; none when the
-	 * triggers kept it exact.
-	 */
-	/**
-	 * Every difference between the rollup tables and a GROUP BY over the raw tables; none when the
-	 * triggers kept them exact.
+	 * Every difference between the rollup tables and a GROUP BY over the raw tables (the weekly and
+	 * monthly ones: over the daily one); none when the triggers kept them exact.
 	 */
 	static final String ROLLUP_DIFFERENCES = """
 			with figures as (
@@ -75,7 +71,29 @@ final class IncidentStatsFixtures {
 			  select day, country, event_type, sub_event_type, incidents,
 			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
 			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
-			  from incident_daily_rollup)
+			  from incident_daily_rollup),
+			weekly as (
+			  select period_start, country, event_type, incidents,
+			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
+			  from incident_weekly_rollup),
+			monthly as (
+			  select period_start, country, event_type, incidents,
+			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
+			  from incident_monthly_rollup),
+			daily_by_week as (
+			  select date_trunc('week', day::timestamp)::date, country, event_type, sum(incidents)::int,
+			    sum(security_forces_killed)::int, sum(security_forces_wounded)::int, sum(civilians_killed)::int,
+			    sum(civilians_wounded)::int, sum(militants_killed)::int, sum(militants_wounded)::int,
+			    sum(unknown_killed)::int, sum(unknown_wounded)::int
+			  from by_country group by 1, 2, 3),
+			daily_by_month as (
+			  select date_trunc('month', day::timestamp)::date, country, event_type, sum(incidents)::int,
+			    sum(security_forces_killed)::int, sum(security_forces_wounded)::int, sum(civilians_killed)::int,
+			    sum(civilians_wounded)::int, sum(militants_killed)::int, sum(militants_wounded)::int,
+			    sum(unknown_killed)::int, sum(unknown_wounded)::int
+			  from by_country group by 1, 2, 3)
 			select 'missing from admin1 rollup: ' || d::text from (select * from naive except select * from by_admin1) d
 			union all
 			select 'wrong in admin1 rollup: ' || d::text from (select * from by_admin1 except select * from naive) d
@@ -86,7 +104,15 @@ final class IncidentStatsFixtures {
 			union all
 			select 'missing from actor rollup: ' || d::text from (select * from naive_by_actor except select * from by_actor) d
 			union all
-			select 'wrong in actor rollup: ' || d::text from (select * from by_actor except select * from naive_by_actor) d""";
+			select 'wrong in actor rollup: ' || d::text from (select * from by_actor except select * from naive_by_actor) d
+			union all
+			select 'missing from weekly rollup: ' || d::text from (select * from daily_by_week except select * from weekly) d
+			union all
+			select 'wrong in weekly rollup: ' || d::text from (select * from weekly except select * from daily_by_week) d
+			union all
+			select 'missing from monthly rollup: ' || d::text from (select * from daily_by_month except select * from monthly) d
+			union all
+			select 'wrong in monthly rollup: ' || d::text from (select * from monthly except select * from daily_by_month) d""";
 
 	private final JdbcClient jdbc;
 
