@@ -29,7 +29,9 @@ import org.borderwatch.incident.SubEventType;
  * Incident statistics per calendar bucket, zero-filled, summed from daily rollups kept by triggers
  * in the writing transaction (migration V60): {@code incident_daily_rollup} (a country's year is
  * a few thousand rows whatever the number of incidents), or its splits by admin1 or by actor when
- * the request needs them. Filters no rollup knows (verification, tag, claimedBy, actorRole,
+ * the request needs them. Weekly, monthly and yearly series without sub-types read the whole
+ * periods of their range from the weekly or monthly sums of the first (migration V70; see
+ * {@link PeriodSplit}). Filters no rollup knows (verification, tag, claimedBy, actorRole,
  * minFatalities, bbox, q) and the few actor combinations none answers exactly (several actors
  * without grouping by actor; actors with admin1) read the raw tables with the incident list's own
  * conditions.

@@ -19,6 +19,7 @@ import org.borderwatch.common.SqlFilter;
  */
 final class TimelineSql {
 
+	/** Every statement selects these, in this order: {@link TimelineEntryMapper} reads them by position. */
 	private static final String COLUMNS = """
 			e.kind, e.record_id, e.day, e.end_day, e.date_precision, e.instant, e.title, e.summary, e.countries,
 			e.actors::text as actors, e.place_name, e.latitude, e.longitude, e.fatalities, e.crossing_id""";
