@@ -12,7 +12,8 @@
 #   BENCH_SECONDS=20          measuring time per endpoint, for wrk and for pgbench
 #   BENCH_WARMUP_SECONDS=10   length of one wrk warm-up round
 #   BENCH_WARMUP_ROUNDS=15    the most warm-up rounds per endpoint
-#   BENCH_STEADY_PERCENT=5    warm once a round's req/s is within this of the round before
+#   BENCH_WARMUP_MIN_ROUNDS=6 the fewest
+#   BENCH_STEADY_PERCENT=5    warm once a round's req/s is less than this above the best round before
 #   BENCH_CONNECTIONS=8       concurrent connections (wrk -c, pgbench -c)
 #   BENCH_THREADS=2           threads (wrk -t, pgbench -j)
 #   BENCH_ENDPOINTS="timeline situation stats incident"
@@ -25,6 +26,7 @@ INCIDENTS=${BENCH_INCIDENTS:-1000000}
 SECONDS_EACH=${BENCH_SECONDS:-20}
 WARMUP=${BENCH_WARMUP_SECONDS:-10}
 WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-15}
+WARMUP_MIN_ROUNDS=${BENCH_WARMUP_MIN_ROUNDS:-6}
 STEADY_PERCENT=${BENCH_STEADY_PERCENT:-5}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
@@ -182,21 +184,24 @@ capture_sql() {
 		-e 'parameter "log_min_duration_statement"' >"$OUT/sql/$name.log" || true
 }
 
-# Warm-up until the JIT has settled: rounds of BENCH_WARMUP_SECONDS until one is within
-# BENCH_STEADY_PERCENT of the one before (at most BENCH_WARMUP_ROUNDS). A fixed 10 s was not enough:
-# the same endpoint served 350 req/s after it and 2,400 once HotSpot had compiled the whole request
-# path, with p99 falling from 778 to 8 ms. The rounds go to stderr, the measurement to stdout.
+# Warm-up until the JIT has settled: at least BENCH_WARMUP_MIN_ROUNDS rounds of
+# BENCH_WARMUP_SECONDS, then more until one is less than BENCH_STEADY_PERCENT above the best so far
+# (at most BENCH_WARMUP_ROUNDS). A fixed 10 s was not enough: the same endpoint served 350 req/s
+# after it and 2,400 once HotSpot had compiled the whole request path, with p99 falling from 778
+# to 8 ms; and on a shared machine one slow round can come before the JIT is done, hence the
+# minimum. The rounds go to stderr, the measurement to stdout.
 warm_up() {
-	local name=$1 round line rps previous=0 seen=()
+	local name=$1 round line rps best=0 seen=()
 	shift
 	for round in $(seq 1 "$WARMUP_ROUNDS"); do
 		line=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "bench/wrk/$name.lua" "$BASE" -- "$@" | grep '^BENCH ')
 		rps=$(field rps "$line")
 		seen+=("$rps")
-		if awk -v a="$rps" -v b="$previous" -v p="$STEADY_PERCENT" 'BEGIN { exit !(b > 0 && (a - b) / b * 100 < p) }'; then
+		if ((round >= WARMUP_MIN_ROUNDS)) &&
+			awk -v a="$rps" -v b="$best" -v p="$STEADY_PERCENT" 'BEGIN { exit !(b > 0 && (a - b) / b * 100 < p) }'; then
 			break
 		fi
-		previous=$rps
+		best=$(awk -v a="$rps" -v b="$best" 'BEGIN { print (a > b) ? a : b }')
 	done
 	echo "bench: $name warm-up req/s per ${WARMUP}s round: ${seen[*]}" >&2
 }
