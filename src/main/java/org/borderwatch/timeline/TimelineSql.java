@@ -59,8 +59,10 @@ final class TimelineSql {
 	Statement page(SortOrder order, TimelineKey after, int limit) {
 		SqlFilter where = conditions(Coordinates.ANY);
 		if (after != null) {
-			where.and("(%1$s.day, %1$s.kind_rank, %1$s.instant, %1$s.record_id) %2$s (:afterDay, :afterRank, :afterInstant, :afterId)"
-				.formatted(sortAlias(), (order == SortOrder.ASC) ? ">" : "<"),
+			// concatenated, not String.format: every page request builds this statement
+			String a = sortAlias();
+			where.and("(" + a + ".day, " + a + ".kind_rank, " + a + ".instant, " + a + ".record_id) "
+					+ ((order == SortOrder.ASC) ? ">" : "<") + " (:afterDay, :afterRank, :afterInstant, :afterId)",
 					Map.of("afterDay", after.date(), "afterRank", after.rank(), "afterInstant",
 							after.instant().atOffset(ZoneOffset.UTC), "afterId", after.recordId()));
 		}
@@ -95,9 +97,10 @@ final class TimelineSql {
 	}
 
 	private String orderBy(SortOrder order) {
+		String a = sortAlias();
 		String direction = (order == SortOrder.ASC) ? "" : " desc";
-		return "order by %1$s.day%2$s, %1$s.kind_rank%2$s, %1$s.instant%2$s, %1$s.record_id%2$s"
-			.formatted(sortAlias(), direction);
+		return "order by " + a + ".day" + direction + ", " + a + ".kind_rank" + direction + ", " + a + ".instant"
+				+ direction + ", " + a + ".record_id" + direction;
 	}
 
 	private SqlFilter conditions(Coordinates coordinates) {
