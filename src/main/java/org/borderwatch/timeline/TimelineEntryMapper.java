@@ -35,7 +35,7 @@ class TimelineEntryMapper implements RowMapper<TimelineEntry> {
 
 	@Override
 	public TimelineEntry mapRow(ResultSet rs, int rowNum) throws SQLException {
-		// by position, in TimelineSql.COLUMNS order: fifteen name lookups per row were a tenth of a page
+		// by position, in TimelineSql.COLUMNS order: fifteen name lookups per row, fifty rows a page
 		TimelineKind kind = TimelineKind.valueOf(rs.getString(1));
 		UUID recordId = rs.getObject(2, UUID.class);
 		String precision = rs.getString(5);
