@@ -128,19 +128,5 @@ create trigger incident_period_rollup_update after update on incident_daily_roll
 create trigger incident_period_rollup_delete after delete on incident_daily_rollup
     referencing old table as old_rows for each statement execute function incident_period_rollup_on_delete();
 
--- The rows already in the daily table.
-insert into incident_weekly_rollup
-select date_trunc('week', day::timestamp)::date, country, event_type, sum(incidents),
-    sum(security_forces_killed), sum(security_forces_wounded), sum(civilians_killed), sum(civilians_wounded),
-    sum(militants_killed), sum(militants_wounded), sum(unknown_killed), sum(unknown_wounded)
-from incident_daily_rollup
-group by 1, 2, 3
-order by 2, 1, 3;
-
-insert into incident_monthly_rollup
-select date_trunc('month', day::timestamp)::date, country, event_type, sum(incidents),
-    sum(security_forces_killed), sum(security_forces_wounded), sum(civilians_killed), sum(civilians_wounded),
-    sum(militants_killed), sum(militants_wounded), sum(unknown_killed), sum(unknown_wounded)
-from incident_daily_rollup
-group by 1, 2, 3
-order by 2, 1, 3;
+-- The rows already in the daily table, through the same function the triggers use.
+select incident_period_rollup_apply(array(select r from incident_daily_rollup r), '{}');
