@@ -1,0 +1,55 @@
+package org.borderwatch.common;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Map;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.core.ResolvableType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpOutputMessage;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+
+/**
+ * The JSON converter, writing each body whole: serialised into memory first, then sent with a
+ * Content-Length in one piece.
+ * <p>
+ * Every JSON answer of the API is bounded (pages have a limit, statistics a bucket cap; unbounded
+ * exports stream through their own writers), so holding one in memory is cheap. Streaming it
+ * instead made Tomcat send it in chunked encoding, one socket write per 8 KB plus one for the
+ * closing chunk: for a 50-entry timeline page those writes were an eighth of the service's CPU
+ * time. It also means a serialisation error can still become a proper error response, since
+ * nothing has been sent yet.
+ */
+public class WholeBodyJsonConverter extends JacksonJsonHttpMessageConverter {
+
+	/** Room for a typical page without regrowing; larger bodies grow the buffer. */
+	private static final int INITIAL_BUFFER_BYTES = 16 * 1024;
+
+	public WholeBodyJsonConverter(JsonMapper mapper) {
+		super(mapper);
+	}
+
+	@Override
+	protected void writeInternal(Object value, ResolvableType type, HttpOutputMessage message,
+			Map<String, Object> hints) throws IOException {
+		ByteArrayOutputStream body = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
+		HttpHeaders headers = message.getHeaders();
+		super.writeInternal(value, type, new HttpOutputMessage() {
+			@Override
+			public OutputStream getBody() {
+				return body;
+			}
+
+			@Override
+			public HttpHeaders getHeaders() {
+				return headers;
+			}
+		}, hints);
+		headers.setContentLength(body.size());
+		body.writeTo(message.getBody());
+	}
+
+}
