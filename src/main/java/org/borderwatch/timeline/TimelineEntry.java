@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.annotations.media.Schema;
+import tools.jackson.databind.annotation.JsonSerialize;
 
 import org.borderwatch.common.DatePrecision;
 
@@ -19,6 +19,7 @@ import org.borderwatch.common.DatePrecision;
  * {@link EntryActor}s with {@link TimelineEntryMapper#actors}.
  */
 @Schema(name = "TimelineEntry")
+@JsonSerialize(using = TimelineEntrySerializer.class)
 record TimelineEntry(TimelineKind kind, UUID recordId,
 		@Schema(description = "The date the entry sorts by", example = "2025-10-19") LocalDate date,
 		@Schema(description = "Last day of an incident or talks round that spans several") LocalDate endDate,
@@ -27,8 +28,7 @@ record TimelineEntry(TimelineKind kind, UUID recordId,
 		@Schema(example = "Doha ceasefire agreed") String title,
 		@Schema(example = "Bilateral verbal ceasefire between Afghanistan, Pakistan; brokered by Qatar (mediator)") String summary,
 		@Schema(example = "[\"AFG\", \"PAK\"]") List<String> countries, Location location,
-		@JsonRawValue @Schema(implementation = EntryActor[].class,
-				description = "The actors and the part each takes") String actors,
+		@Schema(implementation = EntryActor[].class, description = "The actors and the part each takes") RawJson actors,
 		@Schema(description = "Curated fatalities (incidents only)") Integer fatalities,
 		@Schema(example = "/api/v1/ceasefires/0199f1c2-7d3a-7c4e-9b1a-2f6d8e4c1a05") String link) {
 
