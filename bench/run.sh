@@ -14,6 +14,7 @@
 #   BENCH_WARMUP_ROUNDS=15    the most warm-up rounds per endpoint
 #   BENCH_WARMUP_MIN_ROUNDS=6 the fewest
 #   BENCH_STEADY_PERCENT=5    warm once a round's req/s is less than this above the best round before
+#   BENCH_PAIRS=3             wrk + pgbench measurements per endpoint, in adjacent pairs
 #   BENCH_CONNECTIONS=8       concurrent connections (wrk -c, pgbench -c)
 #   BENCH_THREADS=2           threads (wrk -t, pgbench -j)
 #   BENCH_ENDPOINTS="timeline situation stats incident"
@@ -28,6 +29,7 @@ WARMUP=${BENCH_WARMUP_SECONDS:-10}
 WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-15}
 WARMUP_MIN_ROUNDS=${BENCH_WARMUP_MIN_ROUNDS:-6}
 STEADY_PERCENT=${BENCH_STEADY_PERCENT:-5}
+PAIRS=${BENCH_PAIRS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
 ENDPOINTS=${BENCH_ENDPOINTS:-timeline situation stats incident}
@@ -206,27 +208,28 @@ warm_up() {
 	echo "bench: $name warm-up req/s per ${WARMUP}s round: ${seen[*]}" >&2
 }
 
-run_wrk() {
-	local name=$1 args=()
-	case "$name" in
-	timeline) args=("$OUT/timeline-pages.txt") ;;
-	stats) args=("$COUNTRY") ;;
-	incident) args=("$OUT/incident-ids.txt") ;;
+wrk_args() {
+	case "$1" in
+	timeline) echo "$OUT/timeline-pages.txt" ;;
+	stats) echo "$COUNTRY" ;;
+	incident) echo "$OUT/incident-ids.txt" ;;
 	esac
-	warm_up "$name" "${args[@]}"
-	wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_EACH}s" --latency -s "bench/wrk/$name.lua" "$BASE" -- "${args[@]}" \
-		>"$OUT/wrk-$name.txt"
-	grep '^BENCH ' "$OUT/wrk-$name.txt"
 }
 
+# One wrk measurement; its BENCH line (wrk's full output in bench/out/wrk-<endpoint>-<pair>.txt).
+run_wrk() {
+	local name=$1 pair=$2
+	wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_EACH}s" --latency -s "bench/wrk/$name.lua" "$BASE" -- \
+		$(wrk_args "$name") >"$OUT/wrk-$name-$pair.txt"
+	grep '^BENCH ' "$OUT/wrk-$name-$pair.txt"
+}
+
+# One pgbench measurement; its tps, or nothing when it failed (output in bench/out/pgbench-<endpoint>-<pair>.txt).
 run_pgbench() {
-	local name=$1
+	local name=$1 pair=$2
 	pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_EACH" -D country="$COUNTRY" \
-		-f "bench/sql/$name.sql" -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres >"$OUT/pgbench-$name.txt" 2>&1 || {
-		echo "pgbench failed"
-		return
-	}
-	grep -o 'tps = [0-9.]*' "$OUT/pgbench-$name.txt" | head -n 1 | cut -d' ' -f3
+		-f "bench/sql/$name.sql" -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres >"$OUT/pgbench-$name-$pair.txt" 2>&1 || return 0
+	grep -o 'tps = [0-9.]*' "$OUT/pgbench-$name-$pair.txt" | head -n 1 | cut -d' ' -f3
 }
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
@@ -243,33 +246,47 @@ for name in $ENDPOINTS; do
 	echo "bench: $name"
 	[[ "$name" == "timeline" ]] && collect_timeline_pages
 	capture_sql "$name"
-	line=$(run_wrk "$name")
-	rps=$(field rps "$line")
-	note=""
-	errors=$(field errors "$line")
-	[[ "$errors" != "0" ]] && note="$errors wrk errors (non-2xx or socket); "
-	tps=-
-	ratio=-
-	if [[ -f "bench/sql/$name.sql" ]]; then
-		tps=$(run_pgbench "$name")
-		if [[ "$tps" =~ ^[0-9.]+$ ]]; then
-			ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", a / b }')
-			tps=$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')
-		else
-			note+="pgbench failed, see $OUT/pgbench-$name.txt"
-			tps=-
-		fi
-	else
-		note+="no bench/sql/$name.sql yet: write it from $OUT/sql/$name.log"
+	warm_up "$name" $(wrk_args "$name")
+	if [[ ! -f "bench/sql/$name.sql" ]]; then
+		line=$(run_wrk "$name" 1)
+		rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" "$(field rps "$line")" "$(field p50_ms "$line")" \
+			"$(field p99_ms "$line")" - - "no bench/sql/$name.sql yet: write it from $OUT/sql/$name.log")")
+		continue
 	fi
-	rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" "$rps" "$(field p50_ms "$line")" "$(field p99_ms "$line")" \
-		"$tps" "$ratio" "$note")")
+	# wrk and pgbench in adjacent pairs; the table shows the pair with the median ratio. The
+	# machine's speed drifts over minutes (it is shared), so one pair can catch the service on a
+	# quiet stretch and its SQL on a busy one, or the reverse.
+	pairs=()
+	note=""
+	for pair in $(seq 1 "$PAIRS"); do
+		line=$(run_wrk "$name" "$pair")
+		tps=$(run_pgbench "$name" "$pair")
+		if [[ ! "$tps" =~ ^[0-9.]+$ ]]; then
+			note="pgbench failed, see $OUT/pgbench-$name-$pair.txt"
+			break
+		fi
+		errors=$(field errors "$line")
+		[[ "$errors" != "0" ]] && note="$errors wrk errors (non-2xx or socket) in pair $pair"
+		pairs+=("$(awk -v a="$(field rps "$line")" -v b="$tps" 'BEGIN { printf "%.4f", a / b }') $tps $line")
+	done
+	if ((${#pairs[@]} == 0)); then
+		rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" - - - - - "$note")")
+		continue
+	fi
+	echo "bench: $name pairs (req/s, tps, ratio):$(printf '%s\n' "${pairs[@]}" |
+		awk '{ for (i = 3; i <= NF; i++) if ($i ~ /^rps=/) rps = substr($i, 5); printf " %s/%.1f=%.2f", rps, $2, $1 }')" >&2
+	median=$(printf '%s\n' "${pairs[@]}" | sort -n | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }')
+	read -r ratio tps line <<<"$median"
+	rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" "$(field rps "$line")" "$(field p50_ms "$line")" \
+		"$(field p99_ms "$line")" "$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')" \
+		"$(awk -v r="$ratio" 'BEGIN { printf "%.2f", r }')" "$note")")
 done
 
 {
 	echo
 	echo "BorderWatch benchmark, commit $COMMIT, $("${PSQL[@]}" -Atc 'select count(*) from incident') incidents," \
-		"$CONNECTIONS connections, $THREADS threads, ${SECONDS_EACH}s each, $(date -u +%Y-%m-%dT%H:%MZ)," \
+		"$CONNECTIONS connections, $THREADS threads, ${SECONDS_EACH}s each, median of $PAIRS pairs," \
+		"$(date -u +%Y-%m-%dT%H:%MZ)," \
 		"load average before: $LOAD"
 	printf '%-10s %10s %8s %8s %12s %8s  %s\n' endpoint req/s p50_ms p99_ms pgbench_tps ratio note
 	printf '%s\n' "${rows[@]}"
