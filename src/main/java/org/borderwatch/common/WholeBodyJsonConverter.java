@@ -20,15 +20,16 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * exports stream through their own writers), so holding one in memory is cheap. Streaming it
  * instead made Tomcat send it in chunked encoding, one socket write per 8 KB plus one for the
  * closing chunk: for a 50-entry timeline page those writes were an eighth of the service's CPU
- * time. It also means a serialisation error can still become a proper error response, since
+ * time in a profile (a twentieth once sent whole, with the larger socket buffer that
+ * {@link WebServerConfiguration} sets). It also means a serialisation error can still become a proper error response, since
  * nothing has been sent yet.
  */
-public class WholeBodyJsonConverter extends JacksonJsonHttpMessageConverter {
+class WholeBodyJsonConverter extends JacksonJsonHttpMessageConverter {
 
 	/** Room for a typical page without regrowing; larger bodies grow the buffer. */
 	private static final int INITIAL_BUFFER_BYTES = 16 * 1024;
 
-	public WholeBodyJsonConverter(JsonMapper mapper) {
+	WholeBodyJsonConverter(JsonMapper mapper) {
 		super(mapper);
 	}
 

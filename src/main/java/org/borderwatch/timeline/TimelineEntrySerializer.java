@@ -11,9 +11,10 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * Writes a {@link TimelineEntry} field by field, in the shape Jackson's record serialisation gives
- * it (component order, nulls written, ISO dates): a timeline page is fifty of them, and the
- * generic bean serialiser (a method handle and a serializer lookup per property) was a sixth of a
- * page's CPU time. {@code TimelineEntrySerializerTest} holds the two shapes equal.
+ * it (component order, nulls written, ISO dates). A timeline page is fifty entries: written by the
+ * generic bean serializer (a method handle call and a serializer per property) they took 19% of a
+ * page's CPU time in a profile, written by this one (and with the actors as raw bytes) 14%.
+ * {@code TimelineEntrySerializerTest} holds the two shapes equal.
  */
 class TimelineEntrySerializer extends StdSerializer<TimelineEntry> {
 
