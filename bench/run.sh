@@ -13,7 +13,8 @@
 #   BENCH_WARMUP_SECONDS=10   length of one wrk warm-up round
 #   BENCH_WARMUP_ROUNDS=15    the most warm-up rounds per endpoint
 #   BENCH_WARMUP_MIN_ROUNDS=6 the fewest
-#   BENCH_STEADY_PERCENT=5    warm once a round's req/s is less than this above the best round before
+#   BENCH_STEADY_PERCENT=5    a round is steady when its req/s is less than this above the best round before
+#   BENCH_STEADY_ROUNDS=2     warm after this many steady rounds in a row
 #   BENCH_PAIRS=3             wrk + pgbench measurements per endpoint, in adjacent pairs
 #   BENCH_CONNECTIONS=8       concurrent connections (wrk -c, pgbench -c)
 #   BENCH_THREADS=2           threads (wrk -t, pgbench -j)
@@ -29,6 +30,7 @@ WARMUP=${BENCH_WARMUP_SECONDS:-10}
 WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-15}
 WARMUP_MIN_ROUNDS=${BENCH_WARMUP_MIN_ROUNDS:-6}
 STEADY_PERCENT=${BENCH_STEADY_PERCENT:-5}
+STEADY_ROUNDS=${BENCH_STEADY_ROUNDS:-2}
 PAIRS=${BENCH_PAIRS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
@@ -187,20 +189,26 @@ capture_sql() {
 }
 
 # Warm-up until the JIT has settled: at least BENCH_WARMUP_MIN_ROUNDS rounds of
-# BENCH_WARMUP_SECONDS, then more until one is less than BENCH_STEADY_PERCENT above the best so far
-# (at most BENCH_WARMUP_ROUNDS). A fixed 10 s was not enough: the same endpoint served 350 req/s
-# after it and 2,400 once HotSpot had compiled the whole request path, with p99 falling from 778
-# to 8 ms; and on a shared machine one slow round can come before the JIT is done, hence the
-# minimum. The rounds go to stderr, the measurement to stdout.
+# BENCH_WARMUP_SECONDS, then more until BENCH_STEADY_ROUNDS rounds in a row are each less than
+# BENCH_STEADY_PERCENT above the best round before them (at most BENCH_WARMUP_ROUNDS). A fixed 10 s
+# was not enough: the same endpoint served 350 req/s after it and 2,400 once HotSpot had compiled
+# the whole request path, with p99 falling from 778 to 8 ms. On a shared machine one slow round
+# can come before the JIT is done, hence the minimum; and one round that gains less than the
+# threshold can too (a timeline warm-up stopped at 1,864 req/s, then measured 2,186 to 2,370), hence
+# the rounds in a row. The rounds go to stderr, the measurement to stdout.
 warm_up() {
-	local name=$1 round line rps best=0 seen=()
+	local name=$1 round line rps best=0 steady=0 seen=()
 	shift
 	for round in $(seq 1 "$WARMUP_ROUNDS"); do
 		line=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "bench/wrk/$name.lua" "$BASE" -- "$@" | grep '^BENCH ')
 		rps=$(field rps "$line")
 		seen+=("$rps")
-		if ((round >= WARMUP_MIN_ROUNDS)) &&
-			awk -v a="$rps" -v b="$best" -v p="$STEADY_PERCENT" 'BEGIN { exit !(b > 0 && (a - b) / b * 100 < p) }'; then
+		if awk -v a="$rps" -v b="$best" -v p="$STEADY_PERCENT" 'BEGIN { exit !(b > 0 && (a - b) / b * 100 < p) }'; then
+			steady=$((steady + 1))
+		else
+			steady=0
+		fi
+		if ((round >= WARMUP_MIN_ROUNDS && steady >= STEADY_ROUNDS)); then
 			break
 		fi
 		best=$(awk -v a="$rps" -v b="$best" 'BEGIN { print (a > b) ? a : b }')
