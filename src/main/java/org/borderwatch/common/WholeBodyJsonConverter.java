@@ -21,8 +21,8 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * instead made Tomcat send it in chunked encoding, one socket write per 8 KB plus one for the
  * closing chunk: for a 50-entry timeline page those writes were an eighth of the service's CPU
  * time in a profile (a twentieth once sent whole, with the larger socket buffer that
- * {@link WebServerConfiguration} sets). It also means a serialisation error can still become a proper error response, since
- * nothing has been sent yet.
+ * {@link WebServerConfiguration} sets). It also means a serialisation error can still become a
+ * proper error response, since nothing has been sent yet.
  */
 class WholeBodyJsonConverter extends JacksonJsonHttpMessageConverter {
 
