@@ -1,7 +1,6 @@
 package org.borderwatch.timeline;
 
-import java.time.LocalDate;
-import java.util.UUID;
+import java.util.List;
 
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.SerializableString;
@@ -58,32 +57,23 @@ class TimelineEntrySerializer extends StdSerializer<TimelineEntry> {
 	public void serialize(TimelineEntry entry, JsonGenerator gen, SerializationContext context) {
 		gen.writeStartObject(entry);
 		gen.writeName(KIND);
-		gen.writeString(entry.kind().name());
+		writeText(gen, entry.kind());
 		gen.writeName(RECORD_ID);
-		writeUuid(gen, entry.recordId());
+		writeText(gen, entry.recordId());
 		gen.writeName(DATE);
-		writeDate(gen, entry.date());
+		writeText(gen, entry.date());
 		gen.writeName(END_DATE);
-		writeDate(gen, entry.endDate());
+		writeText(gen, entry.endDate());
 		gen.writeName(DATE_PRECISION);
-		writeString(gen, (entry.datePrecision() != null) ? entry.datePrecision().name() : null);
+		writeText(gen, entry.datePrecision());
 		gen.writeName(INSTANT);
-		writeString(gen, (entry.instant() != null) ? entry.instant().toString() : null);
+		writeText(gen, entry.instant());
 		gen.writeName(TITLE);
-		writeString(gen, entry.title());
+		writeText(gen, entry.title());
 		gen.writeName(SUMMARY);
-		writeString(gen, entry.summary());
+		writeText(gen, entry.summary());
 		gen.writeName(COUNTRIES);
-		if (entry.countries() != null) {
-			gen.writeStartArray(entry.countries(), entry.countries().size());
-			for (String country : entry.countries()) {
-				writeString(gen, country);
-			}
-			gen.writeEndArray();
-		}
-		else {
-			gen.writeNull();
-		}
+		writeStrings(gen, entry.countries());
 		gen.writeName(LOCATION);
 		writeLocation(gen, entry.location());
 		gen.writeName(ACTORS);
@@ -94,14 +84,9 @@ class TimelineEntrySerializer extends StdSerializer<TimelineEntry> {
 			gen.writeNull();
 		}
 		gen.writeName(FATALITIES);
-		if (entry.fatalities() != null) {
-			gen.writeNumber(entry.fatalities());
-		}
-		else {
-			gen.writeNull();
-		}
+		writeNumber(gen, entry.fatalities());
 		gen.writeName(LINK);
-		writeString(gen, entry.link());
+		writeText(gen, entry.link());
 		gen.writeEndObject();
 	}
 
@@ -112,35 +97,46 @@ class TimelineEntrySerializer extends StdSerializer<TimelineEntry> {
 		}
 		gen.writeStartObject(location);
 		gen.writeName(PLACE_NAME);
-		writeString(gen, location.placeName());
+		writeText(gen, location.placeName());
 		gen.writeName(LATITUDE);
-		writeDouble(gen, location.latitude());
+		writeNumber(gen, location.latitude());
 		gen.writeName(LONGITUDE);
-		writeDouble(gen, location.longitude());
+		writeNumber(gen, location.longitude());
 		gen.writeEndObject();
 	}
 
-	private static void writeString(JsonGenerator gen, String value) {
+	/**
+	 * A string, or the text of a UUID, date, instant or enum: their {@code toString()} is the ISO
+	 * form or the constant's name, as Jackson writes them by default.
+	 */
+	private static void writeText(JsonGenerator gen, Object value) {
 		if (value != null) {
-			gen.writeString(value);
+			gen.writeString(value.toString());
 		}
 		else {
 			gen.writeNull();
 		}
 	}
 
-	private static void writeUuid(JsonGenerator gen, UUID value) {
-		writeString(gen, (value != null) ? value.toString() : null);
+	private static void writeStrings(JsonGenerator gen, List<String> values) {
+		if (values == null) {
+			gen.writeNull();
+			return;
+		}
+		gen.writeStartArray(values, values.size());
+		for (String value : values) {
+			writeText(gen, value);
+		}
+		gen.writeEndArray();
 	}
 
-	/** ISO-8601, as {@code LocalDate.toString()} and Jackson's default both write it. */
-	private static void writeDate(JsonGenerator gen, LocalDate value) {
-		writeString(gen, (value != null) ? value.toString() : null);
-	}
-
-	private static void writeDouble(JsonGenerator gen, Double value) {
-		if (value != null) {
-			gen.writeNumber(value);
+	/** An Integer or a Double (the only numbers an entry has), or null. */
+	private static void writeNumber(JsonGenerator gen, Number value) {
+		if (value instanceof Integer integer) {
+			gen.writeNumber(integer.intValue());
+		}
+		else if (value != null) {
+			gen.writeNumber(value.doubleValue());
 		}
 		else {
 			gen.writeNull();

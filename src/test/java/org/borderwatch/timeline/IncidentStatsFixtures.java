@@ -72,28 +72,8 @@ final class IncidentStatsFixtures {
 			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
 			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
 			  from incident_daily_rollup),
-			weekly as (
-			  select period_start, country, event_type, incidents,
-			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
-			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
-			  from incident_weekly_rollup),
-			monthly as (
-			  select period_start, country, event_type, incidents,
-			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
-			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
-			  from incident_monthly_rollup),
-			daily_by_week as (
-			  select date_trunc('week', day::timestamp)::date, country, event_type, sum(incidents)::int,
-			    sum(security_forces_killed)::int, sum(security_forces_wounded)::int, sum(civilians_killed)::int,
-			    sum(civilians_wounded)::int, sum(militants_killed)::int, sum(militants_wounded)::int,
-			    sum(unknown_killed)::int, sum(unknown_wounded)::int
-			  from by_country group by 1, 2, 3),
-			daily_by_month as (
-			  select date_trunc('month', day::timestamp)::date, country, event_type, sum(incidents)::int,
-			    sum(security_forces_killed)::int, sum(security_forces_wounded)::int, sum(civilians_killed)::int,
-			    sum(civilians_wounded)::int, sum(militants_killed)::int, sum(militants_wounded)::int,
-			    sum(unknown_killed)::int, sum(unknown_wounded)::int
-			  from by_country group by 1, 2, 3)
+			%s,
+			%s
 			select 'missing from admin1 rollup: ' || d::text from (select * from naive except select * from by_admin1) d
 			union all
 			select 'wrong in admin1 rollup: ' || d::text from (select * from by_admin1 except select * from naive) d
@@ -112,7 +92,27 @@ final class IncidentStatsFixtures {
 			union all
 			select 'missing from monthly rollup: ' || d::text from (select * from daily_by_month except select * from monthly) d
 			union all
-			select 'wrong in monthly rollup: ' || d::text from (select * from monthly except select * from daily_by_month) d""";
+			select 'wrong in monthly rollup: ' || d::text from (select * from monthly except select * from daily_by_month) d"""
+		.formatted(periodRollups("week"), periodRollups("month"));
+
+	/**
+	 * For one period unit: the coarse rollup's rows ({@code weekly}, {@code monthly}) and the daily
+	 * rollup summed by that period ({@code daily_by_week}, {@code daily_by_month}), same columns.
+	 */
+	private static String periodRollups(String unit) {
+		return """
+				%1$sly as (
+				  select period_start, country, event_type, incidents,
+				    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
+				    militants_killed, militants_wounded, unknown_killed, unknown_wounded
+				  from incident_%1$sly_rollup),
+				daily_by_%1$s as (
+				  select date_trunc('%1$s', day::timestamp)::date, country, event_type, sum(incidents)::int,
+				    sum(security_forces_killed)::int, sum(security_forces_wounded)::int, sum(civilians_killed)::int,
+				    sum(civilians_wounded)::int, sum(militants_killed)::int, sum(militants_wounded)::int,
+				    sum(unknown_killed)::int, sum(unknown_wounded)::int
+				  from by_country group by 1, 2, 3)""".formatted(unit);
+	}
 
 	private final JdbcClient jdbc;
 
