@@ -34,7 +34,7 @@ public final class Cursor {
 	}
 
 	/** Sets the signing key (from configuration); cursors signed with another key stop validating. */
-	static void useKey(String secret) {
+	public static void useKey(String secret) {
 		signer = new Signer(secret);
 	}
 

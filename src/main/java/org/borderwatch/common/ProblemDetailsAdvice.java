@@ -1,5 +1,6 @@
 package org.borderwatch.common;
 
+import org.borderwatch.export.ExportAbortedException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

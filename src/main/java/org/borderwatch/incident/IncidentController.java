@@ -34,7 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import org.borderwatch.common.ETags;
-import org.borderwatch.common.ExportFormat;
+import org.borderwatch.export.ExportFormat;
 import org.borderwatch.common.MergePatcher;
 import org.borderwatch.common.PageLimit;
 

@@ -19,13 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import org.borderwatch.common.CsvWriter;
+import org.borderwatch.export.CsvWriter;
 import org.borderwatch.common.DatePrecision;
-import org.borderwatch.common.ExportFormat;
-import org.borderwatch.common.GeoJsonWriter;
-import org.borderwatch.common.NdjsonWriter;
+import org.borderwatch.export.ExportFormat;
+import org.borderwatch.export.GeoJsonWriter;
+import org.borderwatch.export.NdjsonWriter;
 import org.borderwatch.common.SqlFilter;
-import org.borderwatch.common.StreamingExport;
+import org.borderwatch.export.StreamingExport;
 
 /**
  * The incident list as a bulk export: every incident the list's {@link IncidentFilter} selects,

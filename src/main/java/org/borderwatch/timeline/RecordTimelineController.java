@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.borderwatch.common.ExportFormat;
+import org.borderwatch.export.ExportFormat;
 
 /**
  * The timelines of single records. They live here rather than in the actor, crossing and

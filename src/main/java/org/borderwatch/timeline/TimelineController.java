@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import org.borderwatch.common.ExportFormat;
+import org.borderwatch.export.ExportFormat;
 
 @RestController
 @RequestMapping("/api/v1/timeline")

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 
-import org.borderwatch.common.ExportFormat;
+import org.borderwatch.export.ExportFormat;
 
 /**
  * What every timeline endpoint does once it knows its scope: a JSON page (a

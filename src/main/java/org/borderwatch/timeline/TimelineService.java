@@ -24,15 +24,15 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import org.borderwatch.common.BoundingBox;
 import org.borderwatch.common.BrokenReferenceException;
 import org.borderwatch.common.Countries;
-import org.borderwatch.common.CsvWriter;
-import org.borderwatch.common.ExportFormat;
+import org.borderwatch.export.CsvWriter;
+import org.borderwatch.export.ExportFormat;
 import org.borderwatch.common.FieldError;
-import org.borderwatch.common.GeoJsonWriter;
+import org.borderwatch.export.GeoJsonWriter;
 import org.borderwatch.common.InvalidInputException;
-import org.borderwatch.common.NdjsonWriter;
+import org.borderwatch.export.NdjsonWriter;
 import org.borderwatch.common.NotFoundException;
 import org.borderwatch.common.PageResponse;
-import org.borderwatch.common.StreamingExport;
+import org.borderwatch.export.StreamingExport;
 
 /**
  * Reads the timeline: one page at a time (one statement, plus one per record-relative bound and

@@ -1,5 +1,8 @@
 package org.borderwatch.timeline;
 
+import org.borderwatch.support.TimelineFixture;
+import org.borderwatch.support.TimelineScenario;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package org.borderwatch.common;
+package org.borderwatch.config;
 
 import tools.jackson.databind.json.JsonMapper;
 

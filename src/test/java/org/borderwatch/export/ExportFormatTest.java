@@ -1,4 +1,4 @@
-package org.borderwatch.common;
+package org.borderwatch.export;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.borderwatch.common;
+package org.borderwatch.export;
 
 import java.util.Comparator;
 import java.util.List;

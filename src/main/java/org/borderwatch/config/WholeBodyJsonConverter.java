@@ -1,4 +1,4 @@
-package org.borderwatch.common;
+package org.borderwatch.config;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

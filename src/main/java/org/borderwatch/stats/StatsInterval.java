@@ -1,4 +1,4 @@
-package org.borderwatch.timeline;
+package org.borderwatch.stats;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;

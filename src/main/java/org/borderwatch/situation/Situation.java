@@ -1,4 +1,4 @@
-package org.borderwatch.timeline;
+package org.borderwatch.situation;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.borderwatch.timeline;
+package org.borderwatch.stats;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

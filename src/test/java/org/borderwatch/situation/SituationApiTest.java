@@ -1,4 +1,7 @@
-package org.borderwatch.timeline;
+package org.borderwatch.situation;
+
+import org.borderwatch.support.TimelineFixture;
+import org.borderwatch.support.TimelineScenario;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.borderwatch.common;
+package org.borderwatch.config;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;

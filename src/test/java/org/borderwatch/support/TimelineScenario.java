@@ -1,4 +1,4 @@
-package org.borderwatch.timeline;
+package org.borderwatch.support;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,75 +11,75 @@ import java.util.UUID;
  * for returning refugees on 2025-11-01; a mortar attack near Torkham on 2025-10-20 is alleged to
  * break the Doha ceasefire.
  */
-final class TimelineScenario {
+public final class TimelineScenario {
 
-	static final LocalDate KABUL_EXPLOSIONS = LocalDate.parse("2025-10-09");
+	public static final LocalDate KABUL_EXPLOSIONS = LocalDate.parse("2025-10-09");
 
-	static final LocalDate CLOSURES = LocalDate.parse("2025-10-12");
+	public static final LocalDate CLOSURES = LocalDate.parse("2025-10-12");
 
-	static final LocalDate CEASEFIRE = LocalDate.parse("2025-10-19");
+	public static final LocalDate CEASEFIRE = LocalDate.parse("2025-10-19");
 
-	static final LocalDate REOPENING = LocalDate.parse("2025-11-01");
+	public static final LocalDate REOPENING = LocalDate.parse("2025-11-01");
 
-	static final LocalDate ISTANBUL = LocalDate.parse("2025-11-06");
+	public static final LocalDate ISTANBUL = LocalDate.parse("2025-11-06");
 
-	final TimelineFixture fixture;
+	public final TimelineFixture fixture;
 
-	final UUID pakistan;
+	public final UUID pakistan;
 
-	final UUID afghanistan;
+	public final UUID afghanistan;
 
-	final UUID taliban;
+	public final UUID taliban;
 
-	final UUID islamabad;
+	public final UUID islamabad;
 
-	final UUID military;
+	public final UUID military;
 
-	final UUID ttp;
+	public final UUID ttp;
 
-	final UUID qatar;
+	public final UUID qatar;
 
-	final UUID turkey;
+	public final UUID turkey;
 
-	final UUID wasiq;
+	public final UUID wasiq;
 
-	final UUID malik;
+	public final UUID malik;
 
-	final UUID clashes;
+	public final UUID clashes;
 
-	final UUID kabul;
+	public final UUID kabul;
 
-	final UUID convoyAttack;
+	public final UUID convoyAttack;
 
-	final UUID mortar;
+	public final UUID mortar;
 
-	final UUID bannu;
+	public final UUID bannu;
 
-	final UUID torkham;
+	public final UUID torkham;
 
-	final UUID chaman;
+	public final UUID chaman;
 
-	final UUID ghulamKhan;
+	public final UUID ghulamKhan;
 
-	final UUID torkhamClosed;
+	public final UUID torkhamClosed;
 
-	final UUID chamanClosed;
+	public final UUID chamanClosed;
 
-	final UUID ghulamKhanClosed;
+	public final UUID ghulamKhanClosed;
 
-	final UUID torkhamReopened;
+	public final UUID torkhamReopened;
 
-	final UUID chamanReopened;
+	public final UUID chamanReopened;
 
-	final UUID doha;
+	public final UUID doha;
 
-	final UUID truce2022;
+	public final UUID truce2022;
 
-	final UUID negotiation;
+	public final UUID negotiation;
 
-	final UUID round3;
+	public final UUID round3;
 
-	TimelineScenario(TimelineFixture fixture) {
+	public TimelineScenario(TimelineFixture fixture) {
 		this.fixture = fixture;
 		this.pakistan = fixture.actor("Pakistan", "STATE", "PAK");
 		this.afghanistan = fixture.actor("Afghanistan", "STATE", "AFG");
@@ -169,12 +169,12 @@ final class TimelineScenario {
 	}
 
 	/** Every actor of this run: the actor filter that keeps other runs' records out of a test. */
-	List<UUID> actors() {
+	public List<UUID> actors() {
 		return List.of(this.pakistan, this.afghanistan, this.taliban, this.islamabad, this.military, this.ttp, this.qatar,
 				this.turkey, this.wasiq, this.malik);
 	}
 
-	String actorFilter() {
+	public String actorFilter() {
 		return "actor=" + String.join(",", actors().stream().map(UUID::toString).toList());
 	}
 

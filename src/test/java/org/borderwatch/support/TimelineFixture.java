@@ -1,4 +1,4 @@
-package org.borderwatch.timeline;
+package org.borderwatch.support;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,22 +17,22 @@ import org.borderwatch.common.Uuids;
  * (the timeline only reads them). Names carry a per-run suffix, so a second run on the same
  * database adds its own records next to the first run's.
  */
-final class TimelineFixture {
+public final class TimelineFixture {
 
 	private final JdbcClient jdbc;
 
 	private final String suffix;
 
-	TimelineFixture(JdbcClient jdbc, String suffix) {
+	public TimelineFixture(JdbcClient jdbc, String suffix) {
 		this.jdbc = jdbc;
 		this.suffix = suffix;
 	}
 
-	String name(String base) {
+	public String name(String base) {
 		return base + " " + this.suffix;
 	}
 
-	UUID actor(String name, String kind, String country) {
+	public UUID actor(String name, String kind, String country) {
 		UUID id = Uuids.v7();
 		this.jdbc.sql("""
 				insert into actor (id, name, kind, country, version, created_at, updated_at)
@@ -45,15 +45,15 @@ final class TimelineFixture {
 		return id;
 	}
 
-	IncidentBuilder incident(String title, LocalDate start) {
+	public IncidentBuilder incident(String title, LocalDate start) {
 		return new IncidentBuilder(title, start);
 	}
 
-	CeasefireBuilder ceasefire(String name) {
+	public CeasefireBuilder ceasefire(String name) {
 		return new CeasefireBuilder(name);
 	}
 
-	UUID negotiation(String name, List<UUID> parties, List<Object[]> mediators) {
+	public UUID negotiation(String name, List<UUID> parties, List<Object[]> mediators) {
 		UUID id = Uuids.v7();
 		this.jdbc.sql("""
 				insert into negotiation (id, name, version, created_at, updated_at)
@@ -78,11 +78,11 @@ final class TimelineFixture {
 		return id;
 	}
 
-	RoundBuilder round(UUID negotiation, int number, LocalDate start) {
+	public RoundBuilder round(UUID negotiation, int number, LocalDate start) {
 		return new RoundBuilder(negotiation, number, start);
 	}
 
-	UUID crossing(String name, String countryA, String countryB, Double latitude, Double longitude) {
+	public UUID crossing(String name, String countryA, String countryB, Double latitude, Double longitude) {
 		UUID id = Uuids.v7();
 		this.jdbc.sql("""
 				insert into border_crossing (id, name, country_a, country_b, latitude, longitude, kind, version,
@@ -98,7 +98,7 @@ final class TimelineFixture {
 		return id;
 	}
 
-	UUID statusChange(UUID crossing, Instant effectiveFrom, String status, List<String> traffic, UUID decidedBy,
+	public UUID statusChange(UUID crossing, Instant effectiveFrom, String status, List<String> traffic, UUID decidedBy,
 			String reason, UUID causeIncident) {
 		UUID id = Uuids.v7();
 		this.jdbc.sql("""
@@ -118,7 +118,7 @@ final class TimelineFixture {
 		return id;
 	}
 
-	void violation(UUID ceasefire, UUID incident, UUID allegedBy) {
+	public void violation(UUID ceasefire, UUID incident, UUID allegedBy) {
 		this.jdbc.sql("""
 				insert into ceasefire_violation (id, ceasefire_id, incident_id, alleged_by_actor_id, created_at)
 				values (:id, :c, :i, :a, now())""")
@@ -129,7 +129,7 @@ final class TimelineFixture {
 			.update();
 	}
 
-	final class IncidentBuilder {
+	public final class IncidentBuilder {
 
 		private final String title;
 
@@ -165,19 +165,19 @@ final class TimelineFixture {
 			this.end = start;
 		}
 
-		IncidentBuilder until(LocalDate end, String precision) {
+		public IncidentBuilder until(LocalDate end, String precision) {
 			this.end = end;
 			this.precision = precision;
 			return this;
 		}
 
-		IncidentBuilder type(String type, String subType) {
+		public IncidentBuilder type(String type, String subType) {
 			this.type = type;
 			this.subType = subType;
 			return this;
 		}
 
-		IncidentBuilder at(String place, String country, Double latitude, Double longitude) {
+		public IncidentBuilder at(String place, String country, Double latitude, Double longitude) {
 			this.place = place;
 			this.country = country;
 			this.latitude = latitude;
@@ -185,23 +185,23 @@ final class TimelineFixture {
 			return this;
 		}
 
-		IncidentBuilder casualties(int fatalities, int wounded) {
+		public IncidentBuilder casualties(int fatalities, int wounded) {
 			this.fatalities = fatalities;
 			this.wounded = wounded;
 			return this;
 		}
 
-		IncidentBuilder actor(UUID actor, String role) {
+		public IncidentBuilder actor(UUID actor, String role) {
 			this.actors.add(new Object[] { actor, role });
 			return this;
 		}
 
-		IncidentBuilder claim(UUID actor, String stance, UUID accused) {
+		public IncidentBuilder claim(UUID actor, String stance, UUID accused) {
 			this.claims.add(new Object[] { actor, stance, accused });
 			return this;
 		}
 
-		UUID create() {
+		public UUID create() {
 			UUID id = Uuids.v7();
 			JdbcClient jdbc = TimelineFixture.this.jdbc;
 			jdbc.sql("""
@@ -258,7 +258,7 @@ final class TimelineFixture {
 
 	}
 
-	final class CeasefireBuilder {
+	public final class CeasefireBuilder {
 
 		private final String name;
 
@@ -286,14 +286,14 @@ final class TimelineFixture {
 			this.name = name;
 		}
 
-		CeasefireBuilder agreed(LocalDate agreedOn, LocalDate effectiveFrom, String precision) {
+		public CeasefireBuilder agreed(LocalDate agreedOn, LocalDate effectiveFrom, String precision) {
 			this.agreedOn = agreedOn;
 			this.effectiveFrom = effectiveFrom;
 			this.precision = precision;
 			return this;
 		}
 
-		CeasefireBuilder ended(LocalDate endedOn, String status, UUID endedBy, String reason) {
+		public CeasefireBuilder ended(LocalDate endedOn, String status, UUID endedBy, String reason) {
 			this.endedOn = endedOn;
 			this.status = status;
 			this.endedBy = endedBy;
@@ -301,27 +301,27 @@ final class TimelineFixture {
 			return this;
 		}
 
-		CeasefireBuilder status(String status) {
+		public CeasefireBuilder status(String status) {
 			this.status = status;
 			return this;
 		}
 
-		CeasefireBuilder arrangement(String arrangement) {
+		public CeasefireBuilder arrangement(String arrangement) {
 			this.arrangement = arrangement;
 			return this;
 		}
 
-		CeasefireBuilder party(UUID actor) {
+		public CeasefireBuilder party(UUID actor) {
 			this.parties.add(actor);
 			return this;
 		}
 
-		CeasefireBuilder mediator(UUID actor, String role) {
+		public CeasefireBuilder mediator(UUID actor, String role) {
 			this.mediators.add(new Object[] { actor, role });
 			return this;
 		}
 
-		UUID create() {
+		public UUID create() {
 			UUID id = Uuids.v7();
 			JdbcClient jdbc = TimelineFixture.this.jdbc;
 			jdbc.sql("""
@@ -361,7 +361,7 @@ final class TimelineFixture {
 
 	}
 
-	final class RoundBuilder {
+	public final class RoundBuilder {
 
 		private final UUID negotiation;
 
@@ -387,33 +387,33 @@ final class TimelineFixture {
 			this.start = start;
 		}
 
-		RoundBuilder venue(String city, String country) {
+		public RoundBuilder venue(String city, String country) {
 			this.city = city;
 			this.country = country;
 			return this;
 		}
 
-		RoundBuilder status(String status) {
+		public RoundBuilder status(String status) {
 			this.status = status;
 			return this;
 		}
 
-		RoundBuilder agenda(String item) {
+		public RoundBuilder agenda(String item) {
 			this.agenda.add(item);
 			return this;
 		}
 
-		RoundBuilder delegation(UUID party, UUID head, String note) {
+		public RoundBuilder delegation(UUID party, UUID head, String note) {
 			this.delegations.add(new Object[] { party, head, note });
 			return this;
 		}
 
-		RoundBuilder mediator(UUID actor, String role) {
+		public RoundBuilder mediator(UUID actor, String role) {
 			this.mediators.add(new Object[] { actor, role });
 			return this;
 		}
 
-		UUID create() {
+		public UUID create() {
 			UUID id = Uuids.v7();
 			JdbcClient jdbc = TimelineFixture.this.jdbc;
 			jdbc.sql("""

@@ -1,4 +1,4 @@
-package org.borderwatch.timeline;
+package org.borderwatch.stats;
 
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,5 +1,6 @@
-package org.borderwatch.common;
+package org.borderwatch.config;
 
+import org.borderwatch.common.Cursor;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
