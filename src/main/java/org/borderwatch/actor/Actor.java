@@ -23,8 +23,8 @@ import org.borderwatch.common.AbstractAggregate;
 import org.borderwatch.common.DomainRuleException;
 
 /**
- * A party to the conflict or a named person around it: a state, a government, its forces, an
- * armed group, a mediator, an official. Other records refer to actors by id.
+ * A party to the conflict or a named person around it: a state, a government, its forces,
+ * an armed group, a mediator, an official. Other records refer to actors by id.
  */
 @Entity
 @Table(name = "actor")

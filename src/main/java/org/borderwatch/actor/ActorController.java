@@ -60,14 +60,17 @@ class ActorController {
 	@Operation(summary = "List actors",
 			description = "In name order. Repeat a filter (or comma-separate values) for OR; different filters AND.")
 	ResponseEntity<PageResponse<ActorResponse>> list(
-			@Parameter(description = "Actor kinds", example = "NON_STATE_ARMED_GROUP") @RequestParam(required = false) List<ActorKind> kind,
-			@Parameter(description = "ISO 3166-1 alpha-3 codes", example = "PAK") @RequestParam(required = false) List<String> country,
-			@Parameter(description = "Case-insensitive match on name and aliases", example = "taliban") @RequestParam(required = false) String q,
+			@Parameter(description = "Actor kinds",
+					example = "NON_STATE_ARMED_GROUP") @RequestParam(required = false) List<ActorKind> kind,
+			@Parameter(description = "ISO 3166-1 alpha-3 codes",
+					example = "PAK") @RequestParam(required = false) List<String> country,
+			@Parameter(description = "Case-insensitive match on name and aliases",
+					example = "taliban") @RequestParam(required = false) String q,
 			@Parameter(description = "Id of the parent actor") @RequestParam(required = false) UUID parent,
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
-		ActorFilter filter = new ActorFilter((kind != null) ? kind : List.of(), Countries.parseFilter("country", country),
-				q, parent);
+		ActorFilter filter = new ActorFilter((kind != null) ? kind : List.of(),
+				Countries.parseFilter("country", country), q, parent);
 		return this.service.list(filter, PageLimit.check(limit), cursor).toResponse();
 	}
 

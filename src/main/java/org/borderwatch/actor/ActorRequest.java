@@ -14,10 +14,12 @@ import jakarta.validation.constraints.Size;
 
 import org.borderwatch.common.CountryCode;
 
-/** The writable state of an actor: the body of POST and PUT, and what a merge patch applies to. */
+/**
+ * The writable state of an actor: the body of POST and PUT, and what a merge patch
+ * applies to.
+ */
 @Schema(name = "ActorRequest", description = "An actor as written by clients")
-public record ActorRequest(
-		@Schema(example = "Tehrik-e-Taliban Pakistan") @NotBlank @Size(max = 200) String name,
+public record ActorRequest(@Schema(example = "Tehrik-e-Taliban Pakistan") @NotBlank @Size(max = 200) String name,
 		@Schema(example = "[\"TTP\", \"Pakistani Taliban\"]") List<@NotBlank @Size(max = 200) String> aliases,
 		@Schema(example = "NON_STATE_ARMED_GROUP") @NotNull ActorKind kind,
 		@Schema(example = "PAK", description = "ISO 3166-1 alpha-3") @CountryCode String country,
@@ -45,8 +47,7 @@ public record ActorRequest(
 	/** A relation from this actor to another one. */
 	@Schema(name = "Relation")
 	public record RelationRequest(@Schema(example = "ALLIED_WITH") @NotNull RelationKind kind,
-			@Schema(description = "Id of the related actor") @NotNull UUID actorId, LocalDate since,
-			LocalDate until) {
+			@Schema(description = "Id of the related actor") @NotNull UUID actorId, LocalDate since, LocalDate until) {
 	}
 
 	static ActorRequest from(Actor actor) {

@@ -11,11 +11,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** An actor as the API returns it; referenced actors come with their names. */
 @Schema(name = "Actor")
-public record ActorResponse(UUID id, @Schema(example = "Tehrik-e-Taliban Pakistan") String name,
-		List<String> aliases, ActorKind kind, @Schema(example = "PAK") String country, ActorRef parent,
-		String title, String description, List<DesignationView> designations, List<RelationView> relations,
-		Set<UUID> sourceIds, @Schema(description = "Optimistic-locking version; the ETag carries it too") long version,
-		Instant createdAt, Instant updatedAt) {
+public record ActorResponse(UUID id, @Schema(example = "Tehrik-e-Taliban Pakistan") String name, List<String> aliases,
+		ActorKind kind, @Schema(example = "PAK") String country, ActorRef parent, String title, String description,
+		List<DesignationView> designations, List<RelationView> relations, Set<UUID> sourceIds,
+		@Schema(description = "Optimistic-locking version; the ETag carries it too") long version, Instant createdAt,
+		Instant updatedAt) {
 
 	@Schema(name = "DesignationView")
 	public record DesignationView(ActorRef designatedBy, String designation, LocalDate since, LocalDate until,

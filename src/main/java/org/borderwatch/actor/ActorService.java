@@ -24,8 +24,8 @@ import org.borderwatch.common.ReferenceChecker;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Writes and reads actors. Each public method is one transaction, so a request that fails half
- * way leaves nothing behind.
+ * Writes and reads actors. Each public method is one transaction, so a request that fails
+ * half way leaves nothing behind.
  */
 @Service
 @Transactional
@@ -93,8 +93,9 @@ public class ActorService {
 			.when(filter.kinds().stream().map(Enum::name).toList(), "a.kind in (:kinds)", "kinds")
 			.when(filter.countries(), "a.country in (:countries)", "countries")
 			.when(filter.parent(), "a.parent_id = :parent", "parent")
-			.when((filter.q() != null) ? SqlFilter.likePattern(filter.q().strip()) : null, """
-					(lower(a.name) like :q or exists (select 1 from unnest(a.aliases) alias where lower(alias) like :q))""",
+			.when((filter.q() != null) ? SqlFilter.likePattern(filter.q().strip()) : null,
+					"""
+							(lower(a.name) like :q or exists (select 1 from unnest(a.aliases) alias where lower(alias) like :q))""",
 					"q");
 		if (cursor != null) {
 			Cursor after = Cursor.decode(cursor, 2);
@@ -110,7 +111,8 @@ public class ActorService {
 			.param("limit", limit + 1)
 			.query((rs, row) -> new ActorKey(rs.getObject("id", UUID.class), rs.getString("sort_name")))
 			.list();
-		PageResponse<ActorKey> page = PageResponse.fromLookahead(keys, limit, (key) -> Cursor.of(key.sortName(), key.id()));
+		PageResponse<ActorKey> page = PageResponse.fromLookahead(keys, limit,
+				(key) -> Cursor.of(key.sortName(), key.id()));
 		Map<UUID, ActorResponse> responses = loadAll(page.items().stream().map(ActorKey::id).toList());
 		return page.map((key) -> responses.get(key.id()));
 	}

@@ -7,8 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
- * A listing of the actor by someone ("terrorist organization" by the UN Security Council), with
- * the period it applies to. Rule: it cannot end before it starts.
+ * A listing of the actor by someone ("terrorist organization" by the UN Security
+ * Council), with the period it applies to. Rule: it cannot end before it starts.
  */
 @Embeddable
 record Designation(@Column(name = "designated_by_id") UUID designatedById,

@@ -23,13 +23,14 @@ import org.borderwatch.common.DatePrecision;
 import org.borderwatch.common.DomainRuleException;
 
 /**
- * A ceasefire between parties to the conflict, possibly brokered by mediators, with its lifecycle:
- * proposed, in effect from a date, then collapsed, expired or terminated on a date, possibly by
- * one of the actors and for a stated reason.
+ * A ceasefire between parties to the conflict, possibly brokered by mediators, with its
+ * lifecycle: proposed, in effect from a date, then collapsed, expired or terminated on a
+ * date, possibly by one of the actors and for a stated reason.
  * <p>
- * The aggregate keeps its status and dates consistent whatever writes it: a replace that records
- * history and the {@link #end} transition obey the same rules, each refusal naming the field.
- * Violations are separate records ({@link CeasefireViolation}) that point at the ceasefire.
+ * The aggregate keeps its status and dates consistent whatever writes it: a replace that
+ * records history and the {@link #end} transition obey the same rules, each refusal
+ * naming the field. Violations are separate records ({@link CeasefireViolation}) that
+ * point at the ceasefire.
  */
 @Entity
 @Table(name = "ceasefire")
@@ -94,7 +95,10 @@ class Ceasefire extends AbstractAggregate {
 	protected Ceasefire() {
 	}
 
-	/** A new ceasefire starts as a day-precise proposal; {@link #recordLifecycle} says otherwise. */
+	/**
+	 * A new ceasefire starts as a day-precise proposal; {@link #recordLifecycle} says
+	 * otherwise.
+	 */
 	Ceasefire(String name, CeasefireArrangement arrangement, List<UUID> partyIds, CeasefireForm form) {
 		rename(name);
 		this.form = form;
@@ -115,11 +119,12 @@ class Ceasefire extends AbstractAggregate {
 	}
 
 	/**
-	 * Sets who is bound by the ceasefire and who brokers it. Rules: the arrangement fixes the
-	 * number of parties (UNILATERAL exactly one, BILATERAL exactly two, MULTILATERAL two or more:
-	 * a multilateral framework may bind two belligerent sides, with the others as mediators or
-	 * guarantors); no party is listed twice; a party cannot also be one of its mediators, since a
-	 * mediator stands between the parties; a mediator is listed at most once per role.
+	 * Sets who is bound by the ceasefire and who brokers it. Rules: the arrangement fixes
+	 * the number of parties (UNILATERAL exactly one, BILATERAL exactly two, MULTILATERAL
+	 * two or more: a multilateral framework may bind two belligerent sides, with the
+	 * others as mediators or guarantors); no party is listed twice; a party cannot also
+	 * be one of its mediators, since a mediator stands between the parties; a mediator is
+	 * listed at most once per role.
 	 */
 	void engage(CeasefireArrangement arrangement, List<UUID> partyIds, List<CeasefireMediator> mediators) {
 		Objects.requireNonNull(arrangement, "arrangement");
@@ -138,7 +143,8 @@ class Ceasefire extends AbstractAggregate {
 			throw new DomainRuleException("partyIds", "a BILATERAL ceasefire has exactly two parties; got " + count);
 		}
 		if (arrangement == CeasefireArrangement.MULTILATERAL && count < 2) {
-			throw new DomainRuleException("partyIds", "a MULTILATERAL ceasefire has at least two parties; got " + count);
+			throw new DomainRuleException("partyIds",
+					"a MULTILATERAL ceasefire has at least two parties; got " + count);
 		}
 		Set<CeasefireMediator> seen = new HashSet<>();
 		for (int i = 0; i < mediators.size(); i++) {
@@ -159,26 +165,32 @@ class Ceasefire extends AbstractAggregate {
 	}
 
 	/**
-	 * Records the dates and status as they are known, for a new ceasefire or a correction of
-	 * history (a ceasefire that already ended can be recorded as such). Rules, each naming its
-	 * field:
+	 * Records the dates and status as they are known, for a new ceasefire or a correction
+	 * of history (a ceasefire that already ended can be recorded as such). Rules, each
+	 * naming its field:
 	 * <ul>
-	 * <li>a ceasefire cannot take effect before it was agreed ({@code effectiveFrom});</li>
-	 * <li>a PROPOSED or IN_EFFECT ceasefire has not ended: no {@code endedOn}, {@code endedById}
-	 * or {@code endReason};</li>
-	 * <li>an IN_EFFECT ceasefire has the date it took effect ({@code effectiveFrom});</li>
-	 * <li>a COLLAPSED, EXPIRED or TERMINATED ceasefire has the date it ended ({@code endedOn});</li>
-	 * <li>a ceasefire cannot end before it took effect, nor before it was agreed ({@code endedOn}).</li>
+	 * <li>a ceasefire cannot take effect before it was agreed
+	 * ({@code effectiveFrom});</li>
+	 * <li>a PROPOSED or IN_EFFECT ceasefire has not ended: no {@code endedOn},
+	 * {@code endedById} or {@code endReason};</li>
+	 * <li>an IN_EFFECT ceasefire has the date it took effect
+	 * ({@code effectiveFrom});</li>
+	 * <li>a COLLAPSED, EXPIRED or TERMINATED ceasefire has the date it ended
+	 * ({@code endedOn});</li>
+	 * <li>a ceasefire cannot end before it took effect, nor before it was agreed
+	 * ({@code endedOn}).</li>
 	 * </ul>
-	 * {@code datePrecision} says how precisely the agreed and effective dates are known; a coarse
-	 * date is written as the first day of its week, month or year. The rules compare dates as
-	 * given; the list's {@code inEffectOn} widens a coarse start to its whole period.
+	 * {@code datePrecision} says how precisely the agreed and effective dates are known;
+	 * a coarse date is written as the first day of its week, month or year. The rules
+	 * compare dates as given; the list's {@code inEffectOn} widens a coarse start to its
+	 * whole period.
 	 */
 	void recordLifecycle(LocalDate agreedOn, LocalDate effectiveFrom, DatePrecision datePrecision,
 			CeasefireStatus status, LocalDate endedOn, UUID endedById, String endReason) {
 		Objects.requireNonNull(datePrecision, "datePrecision");
 		Objects.requireNonNull(status, "status");
-		requireNotBefore("effectiveFrom", effectiveFrom, "agreedOn", agreedOn, "a ceasefire cannot take effect before it is agreed");
+		requireNotBefore("effectiveFrom", effectiveFrom, "agreedOn", agreedOn,
+				"a ceasefire cannot take effect before it is agreed");
 		if (!status.hasEnded()) {
 			String notEnded = "a " + status + " ceasefire has not ended; leave it empty, or end the ceasefire";
 			if (endedOn != null) {
@@ -197,7 +209,8 @@ class Ceasefire extends AbstractAggregate {
 		if (status.hasEnded() && endedOn == null) {
 			throw new DomainRuleException("endedOn", "a " + status + " ceasefire needs the date it ended");
 		}
-		requireNotBefore("endedOn", endedOn, "effectiveFrom", effectiveFrom, "a ceasefire cannot end before it takes effect");
+		requireNotBefore("endedOn", endedOn, "effectiveFrom", effectiveFrom,
+				"a ceasefire cannot end before it takes effect");
 		requireNotBefore("endedOn", endedOn, "agreedOn", agreedOn, "a ceasefire cannot end before it is agreed");
 		this.agreedOn = agreedOn;
 		this.effectiveFrom = effectiveFrom;
@@ -209,18 +222,18 @@ class Ceasefire extends AbstractAggregate {
 	}
 
 	/**
-	 * Ends a ceasefire in effect: it collapsed, expired or was terminated on {@code date},
-	 * possibly by an actor and for a reason. Rules: only a ceasefire IN_EFFECT can end (409
-	 * otherwise: a proposal never took effect, an ended ceasefire cannot end twice); the new
-	 * status must be one that ends it ({@code status}); it cannot end before it took effect or
-	 * was agreed ({@code date}).
+	 * Ends a ceasefire in effect: it collapsed, expired or was terminated on
+	 * {@code date}, possibly by an actor and for a reason. Rules: only a ceasefire
+	 * IN_EFFECT can end (409 otherwise: a proposal never took effect, an ended ceasefire
+	 * cannot end twice); the new status must be one that ends it ({@code status}); it
+	 * cannot end before it took effect or was agreed ({@code date}).
 	 */
 	void end(LocalDate date, CeasefireStatus status, UUID endedById, String reason) {
 		Objects.requireNonNull(date, "date");
 		Objects.requireNonNull(status, "status");
 		if (!status.hasEnded()) {
-			throw new DomainRuleException("status", "must be COLLAPSED, EXPIRED or TERMINATED to end a ceasefire, not "
-					+ status);
+			throw new DomainRuleException("status",
+					"must be COLLAPSED, EXPIRED or TERMINATED to end a ceasefire, not " + status);
 		}
 		if (this.status != CeasefireStatus.IN_EFFECT) {
 			throw new CeasefireNotInEffectException(this.status);
@@ -239,8 +252,7 @@ class Ceasefire extends AbstractAggregate {
 		this.sourceIds.addAll(sourceIds);
 	}
 
-	private static void requireNotBefore(String field, LocalDate date, String otherField, LocalDate other,
-			String why) {
+	private static void requireNotBefore(String field, LocalDate date, String otherField, LocalDate other, String why) {
 		if (date != null && other != null && date.isBefore(other)) {
 			throw new DomainRuleException(field, "must not be before " + otherField + " (" + other + "): " + why);
 		}

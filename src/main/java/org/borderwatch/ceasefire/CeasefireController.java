@@ -57,21 +57,27 @@ class CeasefireController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List ceasefires",
-			description = """
-					Newest first: by effectiveFrom (agreedOn when it never took effect) descending, then id \
-					descending; undated proposals last. Repeat a filter (or comma-separate values) for OR; \
-					different filters AND. Dates known to a coarser precision than DAY count from the first day \
-					of their week, month or year: a ceasefire known to have started in 2022 is listed as in effect \
-					on any 2022 date before its end.""")
-	ResponseEntity<PageResponse<CeasefireResponse>> list(
-			@Parameter(description = "Only ceasefires in effect on this date: not PROPOSED, effective on or before it, not ended before it", example = "2025-11-06") @RequestParam(required = false) LocalDate inEffectOn,
+	@Operation(summary = "List ceasefires", description = """
+			Newest first: by effectiveFrom (agreedOn when it never took effect) descending, then id \
+			descending; undated proposals last. Repeat a filter (or comma-separate values) for OR; \
+			different filters AND. Dates known to a coarser precision than DAY count from the first day \
+			of their week, month or year: a ceasefire known to have started in 2022 is listed as in effect \
+			on any 2022 date before its end.""")
+	ResponseEntity<PageResponse<CeasefireResponse>> list(@Parameter(
+			description = "Only ceasefires in effect on this date: not PROPOSED, effective on or before it, not ended before it",
+			example = "2025-11-06") @RequestParam(required = false) LocalDate inEffectOn,
 			@Parameter(description = "Ids of actors that are parties") @RequestParam(required = false) List<UUID> party,
-			@Parameter(description = "Ids of actors that mediate, in any role") @RequestParam(required = false) List<UUID> mediator,
-			@Parameter(description = "Statuses", example = "IN_EFFECT") @RequestParam(required = false) List<CeasefireStatus> status,
-			@Parameter(description = "Only ceasefires whose span (effectiveFrom or agreedOn to endedOn, open while not ended) reaches this date or later", example = "2025-10-01") @RequestParam(required = false) LocalDate from,
-			@Parameter(description = "Only ceasefires whose span starts on or before this date", example = "2025-11-10") @RequestParam(required = false) LocalDate to,
-			@Parameter(description = "Case-insensitive match on name and terms", example = "doha") @RequestParam(required = false) String q,
+			@Parameter(description = "Ids of actors that mediate, in any role") @RequestParam(
+					required = false) List<UUID> mediator,
+			@Parameter(description = "Statuses",
+					example = "IN_EFFECT") @RequestParam(required = false) List<CeasefireStatus> status,
+			@Parameter(
+					description = "Only ceasefires whose span (effectiveFrom or agreedOn to endedOn, open while not ended) reaches this date or later",
+					example = "2025-10-01") @RequestParam(required = false) LocalDate from,
+			@Parameter(description = "Only ceasefires whose span starts on or before this date",
+					example = "2025-11-10") @RequestParam(required = false) LocalDate to,
+			@Parameter(description = "Case-insensitive match on name and terms",
+					example = "doha") @RequestParam(required = false) String q,
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
 		CeasefireFilter filter = new CeasefireFilter(inEffectOn, (party != null) ? party : List.of(),
@@ -98,13 +104,12 @@ class CeasefireController {
 	}
 
 	@PostMapping("/{id}/end")
-	@Operation(summary = "End a ceasefire in effect",
-			description = """
-					Sets status (COLLAPSED, EXPIRED or TERMINATED), endedOn, endedBy and endReason at once. \
-					409 when the ceasefire is not IN_EFFECT (a proposal never took effect; an ended ceasefire \
-					cannot end again); 400 naming the field for an end status that does not end it or a date \
-					before the ceasefire took effect; 422 for an unknown endedById. With If-Match, a stale ETag \
-					answers 412.""")
+	@Operation(summary = "End a ceasefire in effect", description = """
+			Sets status (COLLAPSED, EXPIRED or TERMINATED), endedOn, endedBy and endReason at once. \
+			409 when the ceasefire is not IN_EFFECT (a proposal never took effect; an ended ceasefire \
+			cannot end again); 400 naming the field for an end status that does not end it or a date \
+			before the ceasefire took effect; 422 for an unknown endedById. With If-Match, a stale ETag \
+			answers 412.""")
 	ResponseEntity<CeasefireResponse> end(@PathVariable UUID id, @Valid @RequestBody CeasefireEndRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		CeasefireResponse ceasefire = this.service.end(id, request, ifMatch);

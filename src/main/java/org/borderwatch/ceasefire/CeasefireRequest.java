@@ -18,25 +18,32 @@ import org.borderwatch.common.DatePrecision;
 import org.borderwatch.common.MediatorRole;
 
 /**
- * The writable state of a ceasefire: the body of POST and PUT, and what a merge patch applies to.
- * A PUT may record a ceasefire that already ended (history); the status and dates must then agree
- * exactly as they must after {@code POST /{id}/end}.
+ * The writable state of a ceasefire: the body of POST and PUT, and what a merge patch
+ * applies to. A PUT may record a ceasefire that already ended (history); the status and
+ * dates must then agree exactly as they must after {@code POST /{id}/end}.
  */
 @Schema(name = "CeasefireRequest", description = "A ceasefire as written by clients")
-public record CeasefireRequest(
-		@Schema(example = "Doha ceasefire 2025") @NotBlank @Size(max = 200) String name,
-		@Schema(example = "BILATERAL", description = "UNILATERAL: exactly one party; BILATERAL: exactly two; MULTILATERAL: two or more") @NotNull CeasefireArrangement arrangement,
+public record CeasefireRequest(@Schema(example = "Doha ceasefire 2025") @NotBlank @Size(max = 200) String name, @Schema(
+		example = "BILATERAL",
+		description = "UNILATERAL: exactly one party; BILATERAL: exactly two; MULTILATERAL: two or more") @NotNull CeasefireArrangement arrangement,
 		@Schema(example = "VERBAL", description = "Leave out when the sources do not say") CeasefireForm form,
-		@Schema(description = "Ids of the actors bound by the ceasefire; none of them may also be a mediator") @Size(max = 100) List<@NotNull UUID> partyIds,
-		@Schema(description = "Third parties and their roles") @Size(max = 100) List<@Valid @NotNull MediatorRequest> mediators,
+		@Schema(description = "Ids of the actors bound by the ceasefire; none of them may also be a mediator") @Size(
+				max = 100) List<@NotNull UUID> partyIds,
+		@Schema(description = "Third parties and their roles") @Size(
+				max = 100) List<@Valid @NotNull MediatorRequest> mediators,
 		@Schema(example = "2025-10-19") LocalDate agreedOn,
-		@Schema(example = "2025-10-19", description = "Required when IN_EFFECT; not before agreedOn") LocalDate effectiveFrom,
-		@Schema(example = "2022-11-28", description = "Required when COLLAPSED, EXPIRED or TERMINATED, absent otherwise; not before effectiveFrom nor agreedOn") LocalDate endedOn,
-		@Schema(example = "DAY", description = "How precisely agreedOn and effectiveFrom are known; DAY when absent. A coarser date stands for the first day of its week, month or year") DatePrecision datePrecision,
+		@Schema(example = "2025-10-19",
+				description = "Required when IN_EFFECT; not before agreedOn") LocalDate effectiveFrom,
+		@Schema(example = "2022-11-28",
+				description = "Required when COLLAPSED, EXPIRED or TERMINATED, absent otherwise; not before effectiveFrom nor agreedOn") LocalDate endedOn,
+		@Schema(example = "DAY",
+				description = "How precisely agreedOn and effectiveFrom are known; DAY when absent. A coarser date stands for the first day of its week, month or year") DatePrecision datePrecision,
 		@Schema(example = "IN_EFFECT") @NotNull CeasefireStatus status,
 		@Schema(description = "Id of the actor that ended it; only for an ended ceasefire") UUID endedById,
-		@Schema(example = "Accused the military of violating it", description = "Only for an ended ceasefire") @Size(max = 2000) String endReason,
-		@Schema(example = "Immediate halt to hostilities; follow-up talks to consolidate it") @Size(max = 10000) String terms,
+		@Schema(example = "Accused the military of violating it",
+				description = "Only for an ended ceasefire") @Size(max = 2000) String endReason,
+		@Schema(example = "Immediate halt to hostilities; follow-up talks to consolidate it") @Size(
+				max = 10000) String terms,
 		@Schema(example = "The Pakistan-Afghanistan border") @Size(max = 2000) String scope,
 		@Schema(description = "Id of the talks round that produced it") UUID talksRoundId,
 		@Schema(description = "Ids of the sources it rests on") Set<@NotNull UUID> sourceIds) {
@@ -55,7 +62,8 @@ public record CeasefireRequest(
 	}
 
 	static CeasefireRequest from(Ceasefire ceasefire) {
-		// a stable order, so that a merge patch that leaves partyIds alone renders it the same way
+		// a stable order, so that a merge patch that leaves partyIds alone renders it the
+		// same way
 		List<UUID> parties = new ArrayList<>(ceasefire.getPartyIds());
 		parties.sort(Comparator.naturalOrder());
 		return new CeasefireRequest(ceasefire.getName(), ceasefire.getArrangement(), ceasefire.getForm(), parties,

@@ -27,25 +27,29 @@ import org.borderwatch.common.ReferenceChecker;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Writes and reads ceasefires. Each public method is one transaction, so a request that fails half
- * way leaves nothing behind. The lifecycle rules live in {@link Ceasefire}; this class checks what
- * the aggregate cannot see by itself (unique names, that referenced records exist).
+ * Writes and reads ceasefires. Each public method is one transaction, so a request that
+ * fails half way leaves nothing behind. The lifecycle rules live in {@link Ceasefire};
+ * this class checks what the aggregate cannot see by itself (unique names, that
+ * referenced records exist).
  */
 @Service
 @Transactional
 public class CeasefireService {
 
 	/**
-	 * The first day a ceasefire may have been in effect, or may have been agreed when it never took
-	 * effect: its date widened to the start of its precision period (a YEAR-precision ceasefire
-	 * counts from the first of January). Index {@code ceasefire_span_idx} is built on this very
-	 * expression.
+	 * The first day a ceasefire may have been in effect, or may have been agreed when it
+	 * never took effect: its date widened to the start of its precision period (a
+	 * YEAR-precision ceasefire counts from the first of January). Index
+	 * {@code ceasefire_span_idx} is built on this very expression.
 	 */
 	static final String SPAN_START = """
 			(case c.date_precision when 'DAY' then coalesce(c.effective_from, c.agreed_on)
 			 else date_trunc(lower(c.date_precision), coalesce(c.effective_from, c.agreed_on)::timestamp)::date end)""";
 
-	/** The list order, newest first; undated proposals come last. Index {@code ceasefire_order_idx}. */
+	/**
+	 * The list order, newest first; undated proposals come last. Index
+	 * {@code ceasefire_order_idx}.
+	 */
 	private static final String SORT_KEY = "coalesce(c.effective_from, c.agreed_on, '-infinity'::date)";
 
 	private final CeasefireRepository ceasefires;
@@ -100,9 +104,9 @@ public class CeasefireService {
 	}
 
 	/**
-	 * Ends a ceasefire in effect (see {@link Ceasefire#end}). Two clients ending the same ceasefire
-	 * at once cannot both win: the loser either finds it no longer in effect or fails the version
-	 * check when it writes, and gets a 409 either way.
+	 * Ends a ceasefire in effect (see {@link Ceasefire#end}). Two clients ending the same
+	 * ceasefire at once cannot both win: the loser either finds it no longer in effect or
+	 * fails the version check when it writes, and gets a 409 either way.
 	 */
 	public CeasefireResponse end(UUID id, CeasefireEndRequest request, String ifMatch) {
 		Ceasefire ceasefire = load(id);
@@ -113,7 +117,10 @@ public class CeasefireService {
 		return toResponse(ceasefire);
 	}
 
-	/** Deletes a ceasefire with its violations (they belong to it); 409 while any other record refers to it. */
+	/**
+	 * Deletes a ceasefire with its violations (they belong to it); 409 while any other
+	 * record refers to it.
+	 */
 	public void delete(UUID id, String ifMatch) {
 		Ceasefire ceasefire = load(id);
 		ETags.requireMatch(ifMatch, ceasefire.getVersion());
@@ -123,28 +130,30 @@ public class CeasefireService {
 	}
 
 	/**
-	 * One page, newest first: by the date the ceasefire took effect (or was agreed, when it never
-	 * did), then id, both descending. The statement count does not depend on the page size: the
-	 * page's ids, the ceasefires with their collections in batches, actor names, violation counts.
+	 * One page, newest first: by the date the ceasefire took effect (or was agreed, when
+	 * it never did), then id, both descending. The statement count does not depend on the
+	 * page size: the page's ids, the ceasefires with their collections in batches, actor
+	 * names, violation counts.
 	 */
 	@Transactional(readOnly = true)
 	public PageResponse<CeasefireResponse> list(CeasefireFilter filter, int limit, String cursor) {
 		if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
 			throw InvalidInputException.forField("to", "must not be before from (" + filter.from() + ")");
 		}
-		SqlFilter where = new SqlFilter()
-			.when(filter.inEffectOn(), """
-					(c.status <> 'PROPOSED' and c.effective_from is not null and %s <= :inEffectOn
-					 and (c.ended_on is null or c.ended_on >= :inEffectOn))""".formatted(SPAN_START), "inEffectOn")
-			.when(filter.parties(), """
-					exists (select 1 from ceasefire_party p where p.ceasefire_id = c.id and p.actor_id in (:parties))""",
+		SqlFilter where = new SqlFilter().when(filter.inEffectOn(), """
+				(c.status <> 'PROPOSED' and c.effective_from is not null and %s <= :inEffectOn
+				 and (c.ended_on is null or c.ended_on >= :inEffectOn))""".formatted(SPAN_START), "inEffectOn")
+			.when(filter.parties(),
+					"""
+							exists (select 1 from ceasefire_party p where p.ceasefire_id = c.id and p.actor_id in (:parties))""",
 					"parties")
-			.when(filter.mediators(), """
-					exists (select 1 from ceasefire_mediator m where m.ceasefire_id = c.id and m.actor_id in (:mediators))""",
+			.when(filter.mediators(),
+					"""
+							exists (select 1 from ceasefire_mediator m where m.ceasefire_id = c.id and m.actor_id in (:mediators))""",
 					"mediators")
 			.when(filter.statuses().stream().map(Enum::name).toList(), "c.status in (:statuses)", "statuses")
-			.when(filter.from(), "(%s is not null and (c.ended_on is null or c.ended_on >= :from))".formatted(SPAN_START),
-					"from")
+			.when(filter.from(),
+					"(%s is not null and (c.ended_on is null or c.ended_on >= :from))".formatted(SPAN_START), "from")
 			.when(filter.to(), "%s <= :to".formatted(SPAN_START), "to")
 			.when((filter.q() != null) ? SqlFilter.likePattern(filter.q().strip()) : null,
 					"(lower(c.name) like :q or lower(coalesce(c.terms, '')) like :q)", "q");
@@ -197,7 +206,10 @@ public class CeasefireService {
 		return this.ceasefires.findById(id).orElseThrow(() -> NotFoundException.of("ceasefire", id));
 	}
 
-	/** What the aggregate cannot check itself: the name is free, every referenced record exists. */
+	/**
+	 * What the aggregate cannot check itself: the name is free, every referenced record
+	 * exists.
+	 */
 	private void check(CeasefireRequest request, UUID self) {
 		requireNameFree(request.name(), self);
 		this.references.expect()

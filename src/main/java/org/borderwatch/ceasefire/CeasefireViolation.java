@@ -16,12 +16,13 @@ import org.springframework.data.domain.Persistable;
 import org.borderwatch.common.Uuids;
 
 /**
- * An incident alleged to break a ceasefire, and by whom. A record of its own rather than a
- * collection inside {@link Ceasefire}: a ceasefire may gather many allegations, and recording one
- * must neither load all the others nor rewrite the ceasefire. It is written once and removed as a
- * whole, never edited, so it has no version. The ceasefire's row is still locked while one is
- * added or removed (see {@code CeasefireViolationService}): that serialises writers on the same
- * ceasefire and moves its version, since its representation counts its violations.
+ * An incident alleged to break a ceasefire, and by whom. A record of its own rather than
+ * a collection inside {@link Ceasefire}: a ceasefire may gather many allegations, and
+ * recording one must neither load all the others nor rewrite the ceasefire. It is written
+ * once and removed as a whole, never edited, so it has no version. The ceasefire's row is
+ * still locked while one is added or removed (see {@code CeasefireViolationService}):
+ * that serialises writers on the same ceasefire and moves its version, since its
+ * representation counts its violations.
  */
 @Entity
 @Table(name = "ceasefire_violation")
@@ -45,7 +46,10 @@ class CeasefireViolation implements Persistable<UUID> {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
-	/** Tells Spring Data to insert rather than merge: the id is assigned here, not by the database. */
+	/**
+	 * Tells Spring Data to insert rather than merge: the id is assigned here, not by the
+	 * database.
+	 */
 	@Transient
 	private boolean isNew;
 
@@ -58,7 +62,8 @@ class CeasefireViolation implements Persistable<UUID> {
 		this.incidentId = Objects.requireNonNull(incidentId, "incidentId");
 		this.allegedById = allegedById;
 		this.note = note;
-		// the column keeps microseconds: the instant returned now must equal the one read later
+		// the column keeps microseconds: the instant returned now must equal the one read
+		// later
 		this.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
 		this.isNew = true;
 	}

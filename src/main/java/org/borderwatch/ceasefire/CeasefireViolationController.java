@@ -36,7 +36,8 @@ class CeasefireViolationController {
 	@PostMapping
 	@Operation(summary = "Record an alleged violation of a ceasefire",
 			description = "201 with Location. 409 when the incident is already recorded against this ceasefire; 422 when the incident or the alleging actor does not exist. Moves the ceasefire's version (its violationCount changes).")
-	ResponseEntity<ViolationResponse> add(@PathVariable UUID ceasefireId, @Valid @RequestBody ViolationRequest request) {
+	ResponseEntity<ViolationResponse> add(@PathVariable UUID ceasefireId,
+			@Valid @RequestBody ViolationRequest request) {
 		ViolationResponse created = this.service.add(ceasefireId, request);
 		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
 			.path("/{id}")

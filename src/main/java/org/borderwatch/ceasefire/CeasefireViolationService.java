@@ -24,11 +24,12 @@ import org.borderwatch.common.SqlFilter;
 /**
  * Records, lists and removes the incidents alleged to violate a ceasefire.
  * <p>
- * Every write locks the ceasefire's row first and moves its version on. Writers on the same
- * ceasefire therefore run one after the other: the check for a duplicate incident cannot race
- * with another insert, and a ceasefire cannot be deleted or replaced from under a violation being
- * recorded. The version moves because the ceasefire shows its {@code violationCount}: its ETag must
- * change when that does, and a client that read it before must not overwrite it blindly.
+ * Every write locks the ceasefire's row first and moves its version on. Writers on the
+ * same ceasefire therefore run one after the other: the check for a duplicate incident
+ * cannot race with another insert, and a ceasefire cannot be deleted or replaced from
+ * under a violation being recorded. The version moves because the ceasefire shows its
+ * {@code violationCount}: its ETag must change when that does, and a client that read it
+ * before must not overwrite it blindly.
  */
 @Service
 @Transactional
@@ -57,7 +58,10 @@ public class CeasefireViolationService {
 		this.jdbc = jdbc;
 	}
 
-	/** Records that an incident is alleged to break the ceasefire; an incident counts once per ceasefire (409). */
+	/**
+	 * Records that an incident is alleged to break the ceasefire; an incident counts once
+	 * per ceasefire (409).
+	 */
 	public ViolationResponse add(UUID ceasefireId, ViolationRequest request) {
 		lockCeasefire(ceasefireId);
 		this.references.expect()
@@ -99,8 +103,8 @@ public class CeasefireViolationService {
 		if (cursor != null) {
 			Cursor after = Cursor.decode(cursor, 2);
 			where.and("(v.created_at, v.id) > (:afterAt, :afterId)",
-					Map.of("afterAt", OffsetDateTime.ofInstant(Instant.parse(after.value(0)), ZoneOffset.UTC), "afterId",
-							UUID.fromString(after.value(1))));
+					Map.of("afterAt", OffsetDateTime.ofInstant(Instant.parse(after.value(0)), ZoneOffset.UTC),
+							"afterId", UUID.fromString(after.value(1))));
 		}
 		List<ViolationRow> rows = this.jdbc.sql(VIOLATION_COLUMNS + """
 

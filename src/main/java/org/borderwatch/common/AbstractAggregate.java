@@ -15,9 +15,9 @@ import jakarta.persistence.Version;
 import org.springframework.data.domain.Persistable;
 
 /**
- * Identity, optimistic-locking version and audit timestamps shared by every aggregate root.
- * The id is assigned at construction (a time-ordered UUID), so an aggregate is identifiable before
- * it is saved and equality never depends on the database.
+ * Identity, optimistic-locking version and audit timestamps shared by every aggregate
+ * root. The id is assigned at construction (a time-ordered UUID), so an aggregate is
+ * identifiable before it is saved and equality never depends on the database.
  */
 @MappedSuperclass
 public abstract class AbstractAggregate implements Persistable<UUID> {
@@ -25,7 +25,10 @@ public abstract class AbstractAggregate implements Persistable<UUID> {
 	@Id
 	private UUID id;
 
-	/** Null until first persisted, which is how Spring Data tells a new aggregate from a stored one. */
+	/**
+	 * Null until first persisted, which is how Spring Data tells a new aggregate from a
+	 * stored one.
+	 */
 	@Version
 	private Long version;
 
@@ -56,8 +59,8 @@ public abstract class AbstractAggregate implements Persistable<UUID> {
 	}
 
 	/**
-	 * New until first persisted. Spring Data asks this to choose between persist and merge; the
-	 * id alone cannot tell, since it is assigned at construction.
+	 * New until first persisted. Spring Data asks this to choose between persist and
+	 * merge; the id alone cannot tell, since it is assigned at construction.
 	 */
 	@Override
 	@Transient

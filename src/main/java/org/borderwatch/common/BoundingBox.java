@@ -1,12 +1,15 @@
 package org.borderwatch.common;
 
 /**
- * A {@code bbox=minLon,minLat,maxLon,maxLat} filter (the GeoJSON order). Boxes that cross the
- * antimeridian are not supported: ask for the two halves instead.
+ * A {@code bbox=minLon,minLat,maxLon,maxLat} filter (the GeoJSON order). Boxes that cross
+ * the antimeridian are not supported: ask for the two halves instead.
  */
 public record BoundingBox(double minLongitude, double minLatitude, double maxLongitude, double maxLatitude) {
 
-	/** Parses {@code value}; a 400 on {@code param} says what is wrong. Null for an absent filter. */
+	/**
+	 * Parses {@code value}; a 400 on {@code param} says what is wrong. Null for an absent
+	 * filter.
+	 */
 	public static BoundingBox parse(String param, String value) {
 		if (value == null || value.isBlank()) {
 			return null;
@@ -32,7 +35,8 @@ public record BoundingBox(double minLongitude, double minLatitude, double maxLon
 			throw invalid(param, "longitudes must lie within -180..180 and latitudes within -90..90");
 		}
 		if (box.minLongitude > box.maxLongitude || box.minLatitude > box.maxLatitude) {
-			throw invalid(param, "the minimum must not exceed the maximum (boxes across the antimeridian are not supported)");
+			throw invalid(param,
+					"the minimum must not exceed the maximum (boxes across the antimeridian are not supported)");
 		}
 		return box;
 	}

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 
-/** 409: the request clashes with the current state (a duplicate name, a record still referenced). */
+/**
+ * 409: the request clashes with the current state (a duplicate name, a record still
+ * referenced).
+ */
 public class ConflictException extends ApiException {
 
 	private ConflictException(String detail, List<FieldError> errors) {

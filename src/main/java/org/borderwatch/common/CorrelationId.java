@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Gives every request a correlation id (the caller's {@code X-Request-Id} when it is sane), puts
- * it in the logging context and echoes it in the response, so a problem report from a client can
- * be matched with the server log line.
+ * Gives every request a correlation id (the caller's {@code X-Request-Id} when it is
+ * sane), puts it in the logging context and echoes it in the response, so a problem
+ * report from a client can be matched with the server log line.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

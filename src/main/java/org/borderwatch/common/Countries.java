@@ -11,8 +11,8 @@ public final class Countries {
 	}
 
 	/**
-	 * Upper-cases and checks each code of a {@code country} filter; a 400 on {@code param} names
-	 * the first unknown code.
+	 * Upper-cases and checks each code of a {@code country} filter; a 400 on
+	 * {@code param} names the first unknown code.
 	 */
 	public static List<String> parseFilter(String param, List<String> values) {
 		if (values == null) {
@@ -22,7 +22,8 @@ public final class Countries {
 		for (String value : values) {
 			String code = value.trim().toUpperCase(Locale.ROOT);
 			if (!CountryCode.Validator.isValid(code)) {
-				throw InvalidInputException.forField(param, "'" + value + "' is not an ISO 3166-1 alpha-3 country code");
+				throw InvalidInputException.forField(param,
+						"'" + value + "' is not an ISO 3166-1 alpha-3 country code");
 			}
 			codes.add(code);
 		}

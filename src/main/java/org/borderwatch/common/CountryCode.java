@@ -13,7 +13,10 @@ import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
 
-/** An ISO 3166-1 alpha-3 country code in upper case ({@code PAK}, {@code AFG}); null is allowed. */
+/**
+ * An ISO 3166-1 alpha-3 country code in upper case ({@code PAK}, {@code AFG}); null is
+ * allowed.
+ */
 @Documented
 @Constraint(validatedBy = CountryCode.Validator.class)
 @Target({ ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.TYPE_USE,

@@ -11,9 +11,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * An opaque keyset-pagination position: the sort-key values of the last row a page returned.
- * The values are signed (HMAC-SHA256, truncated) so that a cursor that was hand-edited or cut
- * short is refused with a 400 instead of silently skipping or repeating rows.
+ * An opaque keyset-pagination position: the sort-key values of the last row a page
+ * returned. The values are signed (HMAC-SHA256, truncated) so that a cursor that was
+ * hand-edited or cut short is refused with a 400 instead of silently skipping or
+ * repeating rows.
  */
 public final class Cursor {
 
@@ -33,7 +34,10 @@ public final class Cursor {
 		this.values = List.copyOf(values);
 	}
 
-	/** Sets the signing key (from configuration); cursors signed with another key stop validating. */
+	/**
+	 * Sets the signing key (from configuration); cursors signed with another key stop
+	 * validating.
+	 */
 	public static void useKey(String secret) {
 		signer = new Signer(secret);
 	}
@@ -56,8 +60,9 @@ public final class Cursor {
 	}
 
 	/**
-	 * Decodes a cursor a client sent back; fails with a 400 on the {@code cursor} parameter when it
-	 * is not one this service issued with {@code expectedValues} sort keys.
+	 * Decodes a cursor a client sent back; fails with a 400 on the {@code cursor}
+	 * parameter when it is not one this service issued with {@code expectedValues} sort
+	 * keys.
 	 */
 	public static Cursor decode(String token, int expectedValues) {
 		try {
@@ -92,8 +97,9 @@ public final class Cursor {
 	}
 
 	/**
-	 * One HMAC per thread, keyed once: looking the algorithm up and keying it again for every
-	 * cursor was a visible share of a page request. {@code doFinal} leaves a Mac ready for reuse.
+	 * One HMAC per thread, keyed once: looking the algorithm up and keying it again for
+	 * every cursor was a visible share of a page request. {@code doFinal} leaves a Mac
+	 * ready for reuse.
 	 */
 	private static final class Signer {
 

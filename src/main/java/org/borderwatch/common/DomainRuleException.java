@@ -1,8 +1,9 @@
 package org.borderwatch.common;
 
 /**
- * A domain rule refused a value or a transition (a ceasefire ending before it starts, a closed
- * crossing that allows trade). Aggregates throw it; the API answers 400 naming the field.
+ * A domain rule refused a value or a transition (a ceasefire ending before it starts, a
+ * closed crossing that allows trade). Aggregates throw it; the API answers 400 naming the
+ * field.
  */
 public class DomainRuleException extends RuntimeException {
 

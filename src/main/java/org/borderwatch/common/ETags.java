@@ -10,8 +10,9 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Entity tags derived from an aggregate's optimistic-locking version, and the conditional-request
- * rules built on them: {@code If-None-Match} on reads (304) and {@code If-Match} on writes (412).
+ * Entity tags derived from an aggregate's optimistic-locking version, and the
+ * conditional-request rules built on them: {@code If-None-Match} on reads (304) and
+ * {@code If-Match} on writes (412).
  */
 public final class ETags {
 
@@ -23,8 +24,8 @@ public final class ETags {
 	}
 
 	/**
-	 * Fails with 412 when the client sent {@code If-Match} and none of its tags is the current
-	 * version. No header means the client accepts whatever is current.
+	 * Fails with 412 when the client sent {@code If-Match} and none of its tags is the
+	 * current version. No header means the client accepts whatever is current.
 	 */
 	public static void requireMatch(String ifMatch, long currentVersion) {
 		if (ifMatch == null || ifMatch.isBlank()) {
@@ -35,7 +36,9 @@ public final class ETags {
 		}
 	}
 
-	/** The version a client's {@code If-Match} pins, or null when it sent none (or "*"). */
+	/**
+	 * The version a client's {@code If-Match} pins, or null when it sent none (or "*").
+	 */
 	public static Long expectedVersion(String ifMatch) {
 		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
 			return null;
@@ -50,7 +53,10 @@ public final class ETags {
 		}
 	}
 
-	/** A 200 with the body and its ETag, or a bodiless 304 when the client already has this version. */
+	/**
+	 * A 200 with the body and its ETag, or a bodiless 304 when the client already has
+	 * this version.
+	 */
 	public static <T> ResponseEntity<T> okOrNotModified(T body, long version, String ifNoneMatch) {
 		if (ifNoneMatch != null && (ifNoneMatch.trim().equals("*") || anyMatches(ifNoneMatch, version))) {
 			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(of(version)).build();
@@ -58,12 +64,12 @@ public final class ETags {
 		return ResponseEntity.ok().eTag(of(version)).body(body);
 	}
 
-	/** A 201 with the body, its ETag, and its {@code Location}: the request's URL plus the new id. */
+	/**
+	 * A 201 with the body, its ETag, and its {@code Location}: the request's URL plus the
+	 * new id.
+	 */
 	public static <T> ResponseEntity<T> created(T body, UUID id, long version) {
-		URI location = ServletUriComponentsBuilder.fromCurrentRequest()
-			.path("/{id}")
-			.buildAndExpand(id)
-			.toUri();
+		URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{id}").buildAndExpand(id).toUri();
 		return ResponseEntity.created(location).eTag(of(version)).body(body);
 	}
 

@@ -16,9 +16,10 @@ import tools.jackson.databind.node.ObjectNode;
 import org.springframework.stereotype.Component;
 
 /**
- * JSON Merge Patch (RFC 7396) over request records. The current state is rendered as the same
- * request record a PUT takes, the patch is merged into it, and the result is read back and
- * validated exactly like a PUT body, so PATCH can never accept what PUT would refuse.
+ * JSON Merge Patch (RFC 7396) over request records. The current state is rendered as the
+ * same request record a PUT takes, the patch is merged into it, and the result is read
+ * back and validated exactly like a PUT body, so PATCH can never accept what PUT would
+ * refuse.
  */
 @Component
 public class MergePatcher {

@@ -8,14 +8,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * One page of a list: the items, and the cursor of the next page (null on the last page). The
- * same cursor is offered as a {@code Link: <...>; rel="next"} header for clients that follow links.
+ * One page of a list: the items, and the cursor of the next page (null on the last page).
+ * The same cursor is offered as a {@code Link: <...>; rel="next"} header for clients that
+ * follow links.
  */
 public record PageResponse<T>(List<T> items, String nextCursor) {
 
 	/**
-	 * Builds a page from a query that fetched one row more than {@code limit}: the extra row only
-	 * tells that there is a next page, whose cursor is made from the last row kept.
+	 * Builds a page from a query that fetched one row more than {@code limit}: the extra
+	 * row only tells that there is a next page, whose cursor is made from the last row
+	 * kept.
 	 */
 	public static <T> PageResponse<T> fromLookahead(List<T> rows, int limit, Function<T, Cursor> cursorOf) {
 		if (rows.size() <= limit) {

@@ -47,10 +47,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Turns every failure into an RFC 9457 {@code application/problem+json} response. Field-level
- * problems are listed under {@code errors} as {@code {field, message}}; every problem carries the
- * request's correlation id. Nothing internal (stack traces, class names, SQL) reaches the client:
- * unexpected failures are logged with the correlation id and answered with a bare 500.
+ * Turns every failure into an RFC 9457 {@code application/problem+json} response.
+ * Field-level problems are listed under {@code errors} as {@code {field, message}}; every
+ * problem carries the request's correlation id. Nothing internal (stack traces, class
+ * names, SQL) reaches the client: unexpected failures are logged with the correlation id
+ * and answered with a bare 500.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -84,7 +85,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
 		List<FieldError> errors = ex.getConstraintViolations()
 			.stream()
-			.map((violation) -> new FieldError(lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
+			.map((violation) -> new FieldError(lastNode(violation.getPropertyPath().toString()),
+					violation.getMessage()))
 			.sorted(java.util.Comparator.comparing(FieldError::field))
 			.toList();
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", InvalidInputException.summary(errors), errors,
@@ -94,7 +96,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(OptimisticLockingFailureException.class)
 	ResponseEntity<Object> handleOptimisticLock(OptimisticLockingFailureException ex, WebRequest request) {
 		if (request.getHeader(HttpHeaders.IF_MATCH) != null) {
-			// The version the client named went stale while this request ran: the precondition failed.
+			// The version the client named went stale while this request ran: the
+			// precondition failed.
 			return problem(HttpStatus.PRECONDITION_FAILED, "Precondition failed",
 					"The record was changed by someone else while this change was applied; read it again and reapply your change",
 					List.of(), request);
@@ -127,8 +130,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 					List.of(), request);
 		}
 		if (CHECK_VIOLATION.equals(state)) {
-			return problem(HttpStatus.BAD_REQUEST, "Invalid request",
-					"A value is outside what the record allows", List.of(), request);
+			return problem(HttpStatus.BAD_REQUEST, "Invalid request", "A value is outside what the record allows",
+					List.of(), request);
 		}
 		return unexpected(ex, request);
 	}
@@ -148,8 +151,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	/**
-	 * See {@link ExportAbortedException}: rethrown on purpose, so that the container cuts the
-	 * connection. A client that hung up needs nothing cut.
+	 * See {@link ExportAbortedException}: rethrown on purpose, so that the container cuts
+	 * the connection. A client that hung up needs nothing cut.
 	 */
 	@ExceptionHandler(ExportAbortedException.class)
 	ResponseEntity<Object> exportAborted(ExportAbortedException ex) {
@@ -164,17 +167,20 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
 		if (clientWentAway(ex)) {
-			// Nobody is left to read an answer: a client that hung up is not a server failure.
+			// Nobody is left to read an answer: a client that hung up is not a server
+			// failure.
 			log.debug("Client disconnected [correlationId={}]: {}", CorrelationId.current(), ex.toString());
 			return null;
 		}
 		if (lostTheDatabase(ex) || (findCause(ex, SQLException.class) != null && !databaseAnswers())) {
-			// A connection that broke mid-request surfaces as whatever failed last (often the rollback,
-			// with no SQLState to go by): when in doubt, ask the database whether it is there.
+			// A connection that broke mid-request surfaces as whatever failed last (often
+			// the rollback,
+			// with no SQLState to go by): when in doubt, ask the database whether it is
+			// there.
 			return handleDatabaseDown(ex, request);
 		}
-		log.error("Unhandled failure [correlationId={}] on {}", CorrelationId.current(),
-				request.getDescription(false), ex);
+		log.error("Unhandled failure [correlationId={}] on {}", CorrelationId.current(), request.getDescription(false),
+				ex);
 		return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error",
 				"Something went wrong on our side; quote correlation id " + CorrelationId.current()
 						+ " when reporting it",
@@ -236,12 +242,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		// The client refused every type we could send, so the problem goes out as problem+json anyway.
+		// The client refused every type we could send, so the problem goes out as
+		// problem+json anyway.
 		return problem(HttpStatus.NOT_ACCEPTABLE, "Not acceptable",
 				"Supported media types: " + ex.getSupportedMediaTypes(), List.of(), request);
 	}
 
-	/** Every problem that Spring MVC builds on its own passes here: add the correlation id. */
+	/**
+	 * Every problem that Spring MVC builds on its own passes here: add the correlation
+	 * id.
+	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
@@ -280,7 +290,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static List<FieldError> fieldErrors(BindingResult result) {
 		List<FieldError> errors = new ArrayList<>();
-		result.getFieldErrors().forEach((error) -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+		result.getFieldErrors()
+			.forEach((error) -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
 		result.getGlobalErrors()
 			.forEach((error) -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
 		errors.sort(java.util.Comparator.comparing(FieldError::field));
@@ -288,7 +299,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	}
 
 	private static String lastNode(String propertyPath) {
-		// "update.request.name" from method validation -> "name"; bean paths keep their nesting.
+		// "update.request.name" from method validation -> "name"; bean paths keep their
+		// nesting.
 		int dot = propertyPath.indexOf('.');
 		int second = (dot >= 0) ? propertyPath.indexOf('.', dot + 1) : -1;
 		return (second >= 0 && !propertyPath.substring(0, dot).contains("[")) ? propertyPath.substring(second + 1)
@@ -338,14 +350,19 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		}
 	}
 
-	/** True when a cause is a JDBC connection failure (SQLState class 08) or an unreachable server. */
+	/**
+	 * True when a cause is a JDBC connection failure (SQLState class 08) or an
+	 * unreachable server.
+	 */
 	private static boolean lostTheDatabase(Throwable ex) {
 		for (Throwable current = ex; current != null; current = (current.getCause() == current) ? null
 				: current.getCause()) {
-			if (current instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+			if (current instanceof SQLException sql && sql.getSQLState() != null
+					&& sql.getSQLState().startsWith("08")) {
 				return true;
 			}
-			if (current instanceof java.sql.SQLTransientConnectionException || current instanceof java.net.ConnectException) {
+			if (current instanceof java.sql.SQLTransientConnectionException
+					|| current instanceof java.net.ConnectException) {
 				return true;
 			}
 		}
@@ -363,7 +380,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return null;
 	}
 
-	/** Reads Jackson's failure into the JSON path of the offending field and a plain message. */
+	/**
+	 * Reads Jackson's failure into the JSON path of the offending field and a plain
+	 * message.
+	 */
 	static final class JsonErrors {
 
 		private JsonErrors() {
@@ -393,7 +413,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				return new FieldError(orBody(path), "expected " + describeType(mismatch.getTargetType()));
 			}
 			if (ex instanceof StreamReadException) {
-				return new FieldError(orBody(path), "malformed JSON at line " + lineOf(ex) + ", column " + columnOf(ex));
+				return new FieldError(orBody(path),
+						"malformed JSON at line " + lineOf(ex) + ", column " + columnOf(ex));
 			}
 			return new FieldError(orBody(path), "cannot be read");
 		}

@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 /**
  * Guards the references between records, in both directions.
  * <ul>
- * <li>Before a write: every id a request names must exist, or the request fails with 422 naming
- * each broken field ({@code actors[2].actorId}).</li>
- * <li>Before a delete: a record others still refer to cannot go; the 409 says which records refer
- * to it. The referring tables are read from the database's own foreign keys, so a new feature's
- * references are covered without touching this class.</li>
+ * <li>Before a write: every id a request names must exist, or the request fails with 422
+ * naming each broken field ({@code actors[2].actorId}).</li>
+ * <li>Before a delete: a record others still refer to cannot go; the 409 says which
+ * records refer to it. The referring tables are read from the database's own foreign
+ * keys, so a new feature's references are covered without touching this class.</li>
  * </ul>
  * The foreign keys remain the final guard against races between the check and the commit.
  */
@@ -59,19 +59,21 @@ public class ReferenceChecker {
 	}
 
 	private List<ForeignKey> referrersOf(String table) {
-		return this.referrers.computeIfAbsent(table, (name) -> this.jdbc.sql("""
-				select src.relname as table_name, att.attname as column_name
-				from pg_constraint con
-				join pg_class src on src.oid = con.conrelid
-				join pg_class dst on dst.oid = con.confrelid
-				join pg_namespace ns on ns.oid = dst.relnamespace
-				join pg_attribute att on att.attrelid = con.conrelid and att.attnum = con.conkey[1]
-				where con.contype = 'f' and dst.relname = :table and ns.nspname = current_schema()
-				  and con.confdeltype in ('a', 'r')
-				order by src.relname, att.attname
-				""").param("table", name)
-			.query((rs, row) -> new ForeignKey(rs.getString("table_name"), rs.getString("column_name")))
-			.list());
+		return this.referrers.computeIfAbsent(table,
+				(name) -> this.jdbc.sql("""
+						select src.relname as table_name, att.attname as column_name
+						from pg_constraint con
+						join pg_class src on src.oid = con.conrelid
+						join pg_class dst on dst.oid = con.confrelid
+						join pg_namespace ns on ns.oid = dst.relnamespace
+						join pg_attribute att on att.attrelid = con.conrelid and att.attnum = con.conkey[1]
+						where con.contype = 'f' and dst.relname = :table and ns.nspname = current_schema()
+						  and con.confdeltype in ('a', 'r')
+						order by src.relname, att.attname
+						""")
+					.param("table", name)
+					.query((rs, row) -> new ForeignKey(rs.getString("table_name"), rs.getString("column_name")))
+					.list());
 	}
 
 	private record ForeignKey(String table, String column) {
@@ -109,8 +111,8 @@ public class ReferenceChecker {
 		}
 
 		/**
-		 * Each item's id must exist; its field is {@code listField[index].itemField}. Items
-		 * without an id (optional references) are skipped.
+		 * Each item's id must exist; its field is {@code listField[index].itemField}.
+		 * Items without an id (optional references) are skipped.
 		 */
 		public <T> Expectation eachExists(RecordTable table, String listField, List<T> items, String itemField,
 				java.util.function.Function<T, UUID> id) {
@@ -124,11 +126,11 @@ public class ReferenceChecker {
 		public void verify() {
 			List<FieldError> errors = new ArrayList<>();
 			this.byTable.forEach((table, fields) -> {
-				Set<UUID> found = new HashSet<>(ReferenceChecker.this.jdbc
-					.sql("select id from " + table.tableName() + " where id in (:ids)")
-					.param("ids", new HashSet<>(fields.values()))
-					.query(UUID.class)
-					.list());
+				Set<UUID> found = new HashSet<>(
+						ReferenceChecker.this.jdbc.sql("select id from " + table.tableName() + " where id in (:ids)")
+							.param("ids", new HashSet<>(fields.values()))
+							.query(UUID.class)
+							.list());
 				fields.forEach((field, id) -> {
 					if (!found.contains(id)) {
 						errors.add(new FieldError(field, "no " + table.resource() + " with id " + id));

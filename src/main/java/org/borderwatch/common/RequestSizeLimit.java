@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses request bodies larger than {@code borderwatch.web.max-request-bytes} with 413 before
- * anything reads them, so an oversized upload costs no heap. Bodies without a declared length
- * (chunked) are counted as they are read and cut off at the same limit.
+ * Refuses request bodies larger than {@code borderwatch.web.max-request-bytes} with 413
+ * before anything reads them, so an oversized upload costs no heap. Bodies without a
+ * declared length (chunked) are counted as they are read and cut off at the same limit.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -61,7 +61,10 @@ class RequestSizeLimit extends OncePerRequestFilter {
 				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
 	}
 
-	/** Buffers a body of unknown length up to the limit, one byte past it to detect an overflow. */
+	/**
+	 * Buffers a body of unknown length up to the limit, one byte past it to detect an
+	 * overflow.
+	 */
 	private static final class LimitedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
 
 		private final byte[] body;
@@ -112,8 +115,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
 
 		@Override
 		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(),
-					java.nio.charset.StandardCharsets.UTF_8));
+			return new java.io.BufferedReader(
+					new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
 		}
 
 		@Override

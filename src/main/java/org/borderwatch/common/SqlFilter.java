@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects the optional conditions of a list query as SQL fragments with named parameters.
- * Absent filters add nothing, so one statement text serves every combination. Fragments are
- * written by the code, never by the client: only values travel as parameters.
+ * Collects the optional conditions of a list query as SQL fragments with named
+ * parameters. Absent filters add nothing, so one statement text serves every combination.
+ * Fragments are written by the code, never by the client: only values travel as
+ * parameters.
  */
 public final class SqlFilter {
 
@@ -44,7 +45,9 @@ public final class SqlFilter {
 		return this.conditions.isEmpty() ? "" : "where " + String.join("\n  and ", this.conditions);
 	}
 
-	/** {@code and a and b ...} to append to a statement that already has a where clause. */
+	/**
+	 * {@code and a and b ...} to append to a statement that already has a where clause.
+	 */
 	public String andClauses() {
 		return this.conditions.isEmpty() ? "" : "and " + String.join("\n  and ", this.conditions);
 	}
@@ -53,7 +56,9 @@ public final class SqlFilter {
 		return this.params;
 	}
 
-	/** Escapes {@code %}, {@code _} and {@code \} so user text matches literally in LIKE. */
+	/**
+	 * Escapes {@code %}, {@code _} and {@code \} so user text matches literally in LIKE.
+	 */
 	public static String likePattern(String text) {
 		String escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 		return "%" + escaped.toLowerCase(java.util.Locale.ROOT) + "%";

@@ -4,8 +4,8 @@ import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Version 7 UUIDs (RFC 9562): the first 48 bits are the Unix time in milliseconds, so ids sort by
- * creation time and keep B-tree inserts at the right edge of the index.
+ * Version 7 UUIDs (RFC 9562): the first 48 bits are the Unix time in milliseconds, so ids
+ * sort by creation time and keep B-tree inserts at the right edge of the index.
  */
 public final class Uuids {
 

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL server on its data directory: started durable, on a directory
- * cleared of any server a killed predecessor left running, and stopped by {@link #close()}.
+ * cleared of any server a killed predecessor left running, and stopped by
+ * {@link #close()}.
  */
 final class EmbeddedDatabaseServer implements Closeable {
 
@@ -31,8 +32,8 @@ final class EmbeddedDatabaseServer implements Closeable {
 	static final String USERNAME = "postgres";
 
 	/**
-	 * The library gives up after 10 seconds by default; crash recovery after a kill can take
-	 * longer than that on a large database.
+	 * The library gives up after 10 seconds by default; crash recovery after a kill can
+	 * take longer than that on a large database.
 	 */
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -57,16 +58,20 @@ final class EmbeddedDatabaseServer implements Closeable {
 				requirePortFree(properties.port());
 			}
 			boolean firstStart = !Files.exists(dataDir.resolve("postgresql.conf"));
-			logger.info(firstStart ? "Creating an embedded PostgreSQL cluster in {}"
-					: "Starting embedded PostgreSQL on {}", dataDir);
+			logger.info(
+					firstStart ? "Creating an embedded PostgreSQL cluster in {}" : "Starting embedded PostgreSQL on {}",
+					dataDir);
 			long started = System.nanoTime();
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(dataDir)
 				.setCleanDataDirectory(false)
 				.setPort(properties.port())
-				// The library always passes -F (fsync off) and defaults synchronous_commit to off,
-				// settings for throw-away test databases. "-c fsync=on" comes after -F on the
-				// command line and wins: a committed write survives a crash of the machine.
+				// The library always passes -F (fsync off) and defaults
+				// synchronous_commit to off,
+				// settings for throw-away test databases. "-c fsync=on" comes after -F on
+				// the
+				// command line and wins: a committed write survives a crash of the
+				// machine.
 				.setServerConfig("fsync", "on")
 				.setServerConfig("synchronous_commit", "on")
 				.setServerConfig("full_page_writes", "on")
@@ -74,15 +79,15 @@ final class EmbeddedDatabaseServer implements Closeable {
 				.setServerConfig("max_connections", "100")
 				// initdb sets up trust authentication: never reachable from another host
 				.setServerConfig("listen_addresses", "localhost")
-				// the application context stops the server, after the connection pool is closed
+				// the application context stops the server, after the connection pool is
+				// closed
 				.setRegisterShutdownHook(false)
 				.setPGStartupWait(STARTUP_TIMEOUT)
 				.start();
 			long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
 			logger.info("Embedded PostgreSQL {} mode: data in {}, port {} (started in {} ms). Set "
 					+ "SPRING_DATASOURCE_URL (and SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD) to use "
-					+ "your own PostgreSQL server.",
-					serverVersion(postgres), dataDir, postgres.getPort(), millis);
+					+ "your own PostgreSQL server.", serverVersion(postgres), dataDir, postgres.getPort(), millis);
 			return new EmbeddedDatabaseServer(postgres, dataDir);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -112,7 +117,8 @@ final class EmbeddedDatabaseServer implements Closeable {
 	private static Path prepareDataDirectory(Path dataDir) throws IOException {
 		Files.createDirectories(dataDir);
 		Path realDir = dataDir.toRealPath();
-		// initdb refuses a directory that is not empty, with an error that does not say why
+		// initdb refuses a directory that is not empty, with an error that does not say
+		// why
 		if (!Files.exists(realDir.resolve("postgresql.conf")) && !isEmpty(realDir)) {
 			throw new IllegalStateException("The PostgreSQL data directory " + realDir + " is not empty but holds no "
 					+ "PostgreSQL cluster (a first start interrupted while the cluster was being created leaves such a "
@@ -129,7 +135,8 @@ final class EmbeddedDatabaseServer implements Closeable {
 
 	private static void requirePortFree(int port) {
 		try (ServerSocket socket = new ServerSocket()) {
-			// PostgreSQL binds with SO_REUSEADDR too, so a port in TIME_WAIT counts as free
+			// PostgreSQL binds with SO_REUSEADDR too, so a port in TIME_WAIT counts as
+			// free
 			socket.setReuseAddress(true);
 			socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
 		}

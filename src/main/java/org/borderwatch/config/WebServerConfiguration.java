@@ -10,15 +10,19 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 
-/** How JSON answers leave the service: whole, and in as few socket writes as their size allows. */
+/**
+ * How JSON answers leave the service: whole, and in as few socket writes as their size
+ * allows.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebServerConfiguration {
 
 	/**
-	 * Puts the whole-body converter, with Spring Boot's mapper, in the JSON converter's place:
-	 * after Spring Boot's own customizer (which sets the plain one), and behind the byte-array and
-	 * string converters. (Declared as a converter bean it would go before them all and write the
-	 * {@code byte[]} that the OpenAPI endpoint returns as a base64 JSON string.)
+	 * Puts the whole-body converter, with Spring Boot's mapper, in the JSON converter's
+	 * place: after Spring Boot's own customizer (which sets the plain one), and behind
+	 * the byte-array and string converters. (Declared as a converter bean it would go
+	 * before them all and write the {@code byte[]} that the OpenAPI endpoint returns as a
+	 * base64 JSON string.)
 	 */
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
@@ -27,9 +31,10 @@ class WebServerConfiguration {
 	}
 
 	/**
-	 * Tomcat hands a response to the socket in pieces the size of its per-connection write
-	 * buffer, 8 KB by default: a 37 KB timeline page took five write calls. A larger buffer sends a
-	 * typical page with one call; it is allocated per open connection.
+	 * Tomcat hands a response to the socket in pieces the size of its per-connection
+	 * write buffer, 8 KB by default: a 37 KB timeline page took five write calls. A
+	 * larger buffer sends a typical page with one call; it is allocated per open
+	 * connection.
 	 */
 	@Bean
 	TomcatConnectorCustomizer socketWriteBuffer(

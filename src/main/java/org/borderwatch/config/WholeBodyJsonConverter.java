@@ -13,16 +13,17 @@ import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
- * The JSON converter, writing each body whole: serialised into memory first, then sent with a
- * Content-Length in one piece.
+ * The JSON converter, writing each body whole: serialised into memory first, then sent
+ * with a Content-Length in one piece.
  * <p>
- * Every JSON answer of the API is bounded (pages have a limit, statistics a bucket cap; unbounded
- * exports stream through their own writers), so holding one in memory is cheap. Streaming it
- * instead made Tomcat send it in chunked encoding, one socket write per 8 KB plus one for the
- * closing chunk: for a 50-entry timeline page those writes were an eighth of the service's CPU
- * time in a profile (a twentieth once sent whole, with the larger socket buffer that
- * {@link WebServerConfiguration} sets). It also means a serialisation error can still become a
- * proper error response, since nothing has been sent yet.
+ * Every JSON answer of the API is bounded (pages have a limit, statistics a bucket cap;
+ * unbounded exports stream through their own writers), so holding one in memory is cheap.
+ * Streaming it instead made Tomcat send it in chunked encoding, one socket write per 8 KB
+ * plus one for the closing chunk: for a 50-entry timeline page those writes were an
+ * eighth of the service's CPU time in a profile (a twentieth once sent whole, with the
+ * larger socket buffer that {@link WebServerConfiguration} sets). It also means a
+ * serialisation error can still become a proper error response, since nothing has been
+ * sent yet.
  */
 class WholeBodyJsonConverter extends JacksonJsonHttpMessageConverter {
 

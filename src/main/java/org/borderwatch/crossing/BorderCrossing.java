@@ -22,9 +22,9 @@ import org.borderwatch.common.AbstractAggregate;
 import org.borderwatch.common.DomainRuleException;
 
 /**
- * A place where people and goods cross between two countries (Torkham, Chaman). Its status is
- * not stored here: it is derived from its {@link CrossingStatusChange history}, so the two can
- * never disagree.
+ * A place where people and goods cross between two countries (Torkham, Chaman). Its
+ * status is not stored here: it is derived from its {@link CrossingStatusChange history},
+ * so the two can never disagree.
  */
 @Entity
 @Table(name = "border_crossing")
@@ -71,7 +71,10 @@ class BorderCrossing extends AbstractAggregate {
 		this.name = Objects.requireNonNull(name, "name").strip();
 	}
 
-	/** A crossing joins two different countries: a checkpoint inside one country is not a crossing. */
+	/**
+	 * A crossing joins two different countries: a checkpoint inside one country is not a
+	 * crossing.
+	 */
 	void connect(String countryA, String countryB) {
 		Objects.requireNonNull(countryA, "countryA");
 		Objects.requireNonNull(countryB, "countryB");
@@ -83,8 +86,8 @@ class BorderCrossing extends AbstractAggregate {
 	}
 
 	/**
-	 * A position needs both coordinates or none: half a position would put the crossing on the
-	 * equator or the prime meridian in every map that reads it.
+	 * A position needs both coordinates or none: half a position would put the crossing
+	 * on the equator or the prime meridian in every map that reads it.
 	 */
 	void locate(Double latitude, Double longitude) {
 		if (latitude != null && longitude == null) {

@@ -62,8 +62,10 @@ class CrossingController {
 		CrossingService.Found found = this.service.get(id);
 		CrossingResponse crossing = found.crossing();
 		response.setHeader(HttpHeaders.ETAG, ETags.of(crossing.version()));
-		// Decided here rather than by Spring's ResponseEntity handling, which would answer 304 to a
-		// matching tag even when a dated change has since taken effect without a new version.
+		// Decided here rather than by Spring's ResponseEntity handling, which would
+		// answer 304 to a
+		// matching tag even when a dated change has since taken effect without a new
+		// version.
 		if (!found.statusChangesWithTime() && ETags.okOrNotModified(crossing, crossing.version(), ifNoneMatch)
 			.getStatusCode()
 			.isSameCodeAs(HttpStatus.NOT_MODIFIED)) {
@@ -76,8 +78,8 @@ class CrossingController {
 	@GetMapping("/{id}/status")
 	@Operation(summary = "The status of a border crossing at an instant",
 			description = "The latest status change at or before 'at'. Before the first change the status is UNKNOWN (200, not 404); 404 only for an unknown crossing.")
-	StatusAtResponse status(@PathVariable UUID id,
-			@Parameter(description = INSTANT_OR_DATE + "; now when absent", example = "2025-10-15") @RequestParam(required = false) String at) {
+	StatusAtResponse status(@PathVariable UUID id, @Parameter(description = INSTANT_OR_DATE + "; now when absent",
+			example = "2025-10-15") @RequestParam(required = false) String at) {
 		return this.service.statusAt(id, InstantOrDate.parse("at", at, Instant.now()));
 	}
 
@@ -85,12 +87,19 @@ class CrossingController {
 	@Operation(summary = "List border crossings",
 			description = "In name order. Each crossing's currentStatus is its status at asOf (now when absent). Repeat a filter (or comma-separate values) for OR; different filters AND.")
 	ResponseEntity<PageResponse<CrossingResponse>> list(
-			@Parameter(description = INSTANT_OR_DATE + ". currentStatus, status and allows then describe that moment", example = "2025-10-15") @RequestParam(required = false) String asOf,
-			@Parameter(description = "ISO 3166-1 alpha-3 codes; matches either side", example = "AFG") @RequestParam(required = false) List<String> country,
-			@Parameter(description = "Crossing kinds", example = "ROAD") @RequestParam(required = false) List<CrossingKind> kind,
-			@Parameter(description = "Status at asOf: OPEN, PARTIALLY_OPEN, CLOSED, or UNKNOWN for crossings with no change at or before it", example = "CLOSED") @RequestParam(required = false) List<String> status,
-			@Parameter(description = "Traffic kinds allowed at asOf (any of them)", example = "REFUGEES_RETURNING") @RequestParam(required = false) List<TrafficKind> allows,
-			@Parameter(description = "Case-insensitive match on name and alternate names", example = "torkham") @RequestParam(required = false) String q,
+			@Parameter(description = INSTANT_OR_DATE + ". currentStatus, status and allows then describe that moment",
+					example = "2025-10-15") @RequestParam(required = false) String asOf,
+			@Parameter(description = "ISO 3166-1 alpha-3 codes; matches either side",
+					example = "AFG") @RequestParam(required = false) List<String> country,
+			@Parameter(description = "Crossing kinds",
+					example = "ROAD") @RequestParam(required = false) List<CrossingKind> kind,
+			@Parameter(
+					description = "Status at asOf: OPEN, PARTIALLY_OPEN, CLOSED, or UNKNOWN for crossings with no change at or before it",
+					example = "CLOSED") @RequestParam(required = false) List<String> status,
+			@Parameter(description = "Traffic kinds allowed at asOf (any of them)",
+					example = "REFUGEES_RETURNING") @RequestParam(required = false) List<TrafficKind> allows,
+			@Parameter(description = "Case-insensitive match on name and alternate names",
+					example = "torkham") @RequestParam(required = false) String q,
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
 		CrossingFilter filter = new CrossingFilter(Countries.parseFilter("country", country), kind,

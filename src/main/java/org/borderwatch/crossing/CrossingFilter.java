@@ -9,12 +9,12 @@ import java.util.Locale;
 import org.borderwatch.common.InvalidInputException;
 
 /**
- * The filters of the crossing list; empty lists and nulls mean "any". {@code statuses} holds
- * {@link CrossingStatus} names and {@code UNKNOWN} (no change at or before the instant);
- * {@code asOf} null means now.
+ * The filters of the crossing list; empty lists and nulls mean "any". {@code statuses}
+ * holds {@link CrossingStatus} names and {@code UNKNOWN} (no change at or before the
+ * instant); {@code asOf} null means now.
  */
-record CrossingFilter(List<String> countries, List<CrossingKind> kinds, List<String> statuses,
-		List<TrafficKind> allows, String q, Instant asOf) {
+record CrossingFilter(List<String> countries, List<CrossingKind> kinds, List<String> statuses, List<TrafficKind> allows,
+		String q, Instant asOf) {
 
 	CrossingFilter {
 		countries = (countries != null) ? countries : List.of();
@@ -23,7 +23,10 @@ record CrossingFilter(List<String> countries, List<CrossingKind> kinds, List<Str
 		allows = (allows != null) ? allows : List.of();
 	}
 
-	/** Upper-cases and checks the values of the {@code status} filter; a 400 on {@code status} names a bad one. */
+	/**
+	 * Upper-cases and checks the values of the {@code status} filter; a 400 on
+	 * {@code status} names a bad one.
+	 */
 	static List<String> parseStatuses(List<String> values) {
 		if (values == null) {
 			return List.of();

@@ -24,8 +24,9 @@ import org.borderwatch.common.ReferenceChecker;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Writes and reads border crossings, each shown with the status its history gives it. Each public
- * method is one transaction, so a request that fails half way leaves nothing behind.
+ * Writes and reads border crossings, each shown with the status its history gives it.
+ * Each public method is one transaction, so a request that fails half way leaves nothing
+ * behind.
  */
 @Service
 @Transactional
@@ -71,14 +72,17 @@ public class CrossingService {
 	}
 
 	/**
-	 * A crossing as read now. {@code statusChangesWithTime} is true when its history already holds
-	 * a change after now: its status will then change without a new version, so its ETag cannot
-	 * promise that a cached copy is still current.
+	 * A crossing as read now. {@code statusChangesWithTime} is true when its history
+	 * already holds a change after now: its status will then change without a new
+	 * version, so its ETag cannot promise that a cached copy is still current.
 	 */
 	public record Found(CrossingResponse crossing, boolean statusChangesWithTime) {
 	}
 
-	/** The status of a crossing at {@code at}: UNKNOWN before the first change of its history. */
+	/**
+	 * The status of a crossing at {@code at}: UNKNOWN before the first change of its
+	 * history.
+	 */
 	@Transactional(readOnly = true)
 	public StatusAtResponse statusAt(UUID id, Instant at) {
 		CrossingStatuses.Snapshot snapshot = this.statuses.snapshot(id, at).orElseThrow(() -> notFound(id));
@@ -100,8 +104,8 @@ public class CrossingService {
 	}
 
 	/**
-	 * Deletes the crossing with its status history (the database cascades to it), unless another
-	 * record still refers to the crossing.
+	 * Deletes the crossing with its status history (the database cascades to it), unless
+	 * another record still refers to the crossing.
 	 */
 	public void delete(UUID id, String ifMatch) {
 		BorderCrossing crossing = load(id);
@@ -112,9 +116,10 @@ public class CrossingService {
 	}
 
 	/**
-	 * One page in name order (case-insensitive), then id, each crossing with its status at
-	 * {@code filter.asOf()}. Without asOf, every page of one walk shows the moment the first page
-	 * was read (the cursor carries it), so a crossing cannot change status between two pages.
+	 * One page in name order (case-insensitive), then id, each crossing with its status
+	 * at {@code filter.asOf()}. Without asOf, every page of one walk shows the moment the
+	 * first page was read (the cursor carries it), so a crossing cannot change status
+	 * between two pages.
 	 */
 	@Transactional(readOnly = true)
 	public PageResponse<CrossingResponse> list(CrossingFilter filter, int limit, String cursor) {
@@ -128,22 +133,25 @@ public class CrossingService {
 					"statuses")
 			.when(filter.allows().stream().map(Enum::name).toList(),
 					"cur.allowed_traffic && cast(array[:allows] as text[])", "allows")
-			.when((filter.q() != null) ? SqlFilter.likePattern(filter.q().strip()) : null, """
-					(lower(b.name) like :q or exists (select 1 from unnest(b.alternate_names) alt where lower(alt) like :q))""",
+			.when((filter.q() != null) ? SqlFilter.likePattern(filter.q().strip()) : null,
+					"""
+							(lower(b.name) like :q or exists (select 1 from unnest(b.alternate_names) alt where lower(alt) like :q))""",
 					"q");
 		if (after != null) {
 			where.and("(lower(b.name), b.id) > (:afterName, :afterId)",
 					Map.of("afterName", after.value(0), "afterId", UUID.fromString(after.value(1))));
 		}
-		// The status comes from the same statement as the filter on it, so they see the same history.
-		List<CrossingRow> rows = this.jdbc.sql("""
-				select b.id, lower(b.name) as sort_name, %s
-				from border_crossing b
-				%s
-				%s
-				order by lower(b.name), b.id
-				limit :limit""".formatted(CrossingStatuses.STATUS_COLUMNS, CrossingStatuses.STATUS_AT_JOIN,
-				where.where()))
+		// The status comes from the same statement as the filter on it, so they see the
+		// same history.
+		List<CrossingRow> rows = this.jdbc
+			.sql("""
+					select b.id, lower(b.name) as sort_name, %s
+					from border_crossing b
+					%s
+					%s
+					order by lower(b.name), b.id
+					limit :limit""".formatted(CrossingStatuses.STATUS_COLUMNS, CrossingStatuses.STATUS_AT_JOIN,
+					where.where()))
 			.params(where.params())
 			.param("at", CrossingStatuses.sqlInstant(at))
 			.param("limit", limit + 1)

@@ -27,10 +27,10 @@ import org.borderwatch.common.DatePrecision;
 import org.borderwatch.common.DomainRuleException;
 
 /**
- * One entry of a crossing's history: from {@code effectiveFrom} on, the crossing has this status
- * and lets this traffic through, until the next entry. The status of a crossing at any instant is
- * the latest entry at or before it. Its own aggregate (own id and version) so that entries are
- * edited one by one; it refers to its crossing by id.
+ * One entry of a crossing's history: from {@code effectiveFrom} on, the crossing has this
+ * status and lets this traffic through, until the next entry. The status of a crossing at
+ * any instant is the latest entry at or before it. Its own aggregate (own id and version)
+ * so that entries are edited one by one; it refers to its crossing by id.
  */
 @Entity
 @Table(name = "crossing_status_change")
@@ -84,10 +84,10 @@ class CrossingStatusChange extends AbstractAggregate {
 	}
 
 	/**
-	 * Sets the status and the traffic it lets through. Rules: a CLOSED crossing lets no traffic
-	 * through (a partial reopening for refugees is PARTIALLY_OPEN, not CLOSED with exceptions); an
-	 * OPEN or PARTIALLY_OPEN one lets at least one kind through, or it would be closed in all but
-	 * name.
+	 * Sets the status and the traffic it lets through. Rules: a CLOSED crossing lets no
+	 * traffic through (a partial reopening for refugees is PARTIALLY_OPEN, not CLOSED
+	 * with exceptions); an OPEN or PARTIALLY_OPEN one lets at least one kind through, or
+	 * it would be closed in all but name.
 	 */
 	void declare(CrossingStatus status, Collection<TrafficKind> allowedTraffic) {
 		Objects.requireNonNull(status, "status");
@@ -106,8 +106,9 @@ class CrossingStatusChange extends AbstractAggregate {
 	}
 
 	/**
-	 * The instant as stored. PostgreSQL keeps microseconds, so the instant is cut to microseconds
-	 * before anything compares it: the stored value, the duplicate check and the response agree.
+	 * The instant as stored. PostgreSQL keeps microseconds, so the instant is cut to
+	 * microseconds before anything compares it: the stored value, the duplicate check and
+	 * the response agree.
 	 */
 	static Instant storedInstant(Instant instant) {
 		return instant.truncatedTo(ChronoUnit.MICROS);

@@ -20,15 +20,19 @@ import org.springframework.stereotype.Component;
 import org.borderwatch.common.DatePrecision;
 
 /**
- * Derives crossing statuses from their histories. {@link #STATUS_AT_JOIN} is the one definition
- * of "the status of crossing {@code b} at {@code :at}" (the latest change at or before it, one
- * index probe on {@code crossing_status_change_asof_idx}); lists, their status filters and single
- * reads all use it, so what a filter selects and what a response shows cannot differ.
+ * Derives crossing statuses from their histories. {@link #STATUS_AT_JOIN} is the one
+ * definition of "the status of crossing {@code b} at {@code :at}" (the latest change at
+ * or before it, one index probe on {@code crossing_status_change_asof_idx}); lists, their
+ * status filters and single reads all use it, so what a filter selects and what a
+ * response shows cannot differ.
  */
 @Component
 class CrossingStatuses {
 
-	/** Joins {@code cur}, the change in force at {@code :at}, to {@code border_crossing b}; no row means UNKNOWN. */
+	/**
+	 * Joins {@code cur}, the change in force at {@code :at}, to
+	 * {@code border_crossing b}; no row means UNKNOWN.
+	 */
 	static final String STATUS_AT_JOIN = """
 			left join lateral (
 			    select s.id, s.status, s.allowed_traffic, s.effective_from, s.date_precision
@@ -48,14 +52,18 @@ class CrossingStatuses {
 		this.jdbc = jdbc;
 	}
 
-	/** The status of each of {@code ids} at {@code at}, in one query; crossings of UNKNOWN status are absent. */
+	/**
+	 * The status of each of {@code ids} at {@code at}, in one query; crossings of UNKNOWN
+	 * status are absent.
+	 */
 	Map<UUID, CurrentStatus> at(Collection<UUID> ids, Instant at) {
 		if (ids.isEmpty()) {
 			return Map.of();
 		}
 		Map<UUID, CurrentStatus> statuses = new HashMap<>();
-		this.jdbc.sql("select b.id, " + STATUS_COLUMNS + "\nfrom border_crossing b\n" + STATUS_AT_JOIN
-				+ "\nwhere b.id in (:ids)")
+		this.jdbc
+			.sql("select b.id, " + STATUS_COLUMNS + "\nfrom border_crossing b\n" + STATUS_AT_JOIN
+					+ "\nwhere b.id in (:ids)")
 			.param("ids", ids)
 			.param("at", sqlInstant(at))
 			.query((rs, row) -> {
@@ -70,9 +78,9 @@ class CrossingStatuses {
 	}
 
 	/**
-	 * The status of one crossing at {@code at}, and whether a later change is already recorded:
-	 * then the status will change with time alone, without any write. Empty when there is no such
-	 * crossing.
+	 * The status of one crossing at {@code at}, and whether a later change is already
+	 * recorded: then the status will change with time alone, without any write. Empty
+	 * when there is no such crossing.
 	 */
 	Optional<Snapshot> snapshot(UUID id, Instant at) {
 		return this.jdbc.sql("select " + STATUS_COLUMNS + """
@@ -87,11 +95,17 @@ class CrossingStatuses {
 			.optional();
 	}
 
-	/** A crossing's status at an instant; {@code changesLater} when a change after it is recorded. */
+	/**
+	 * A crossing's status at an instant; {@code changesLater} when a change after it is
+	 * recorded.
+	 */
 	record Snapshot(CurrentStatus status, boolean changesLater) {
 	}
 
-	/** Maps the {@link #STATUS_COLUMNS} of the current row; null when no change precedes the instant. */
+	/**
+	 * Maps the {@link #STATUS_COLUMNS} of the current row; null when no change precedes
+	 * the instant.
+	 */
 	static CurrentStatus read(ResultSet rs) throws SQLException {
 		UUID changeId = rs.getObject("status_change_id", UUID.class);
 		if (changeId == null) {

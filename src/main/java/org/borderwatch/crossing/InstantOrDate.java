@@ -11,16 +11,19 @@ import org.borderwatch.common.InvalidInputException;
 
 /**
  * Reads the instant of an as-of question given as a query parameter: either an instant
- * ({@code 2025-10-15T12:00:00Z}, or with an offset) or a date ({@code 2025-10-15}). A date means
- * the end of that day in UTC, {@code 23:59:59.999999Z} (PostgreSQL's finest step), so "on
- * 2025-10-12" includes every change made during that day.
+ * ({@code 2025-10-15T12:00:00Z}, or with an offset) or a date ({@code 2025-10-15}). A
+ * date means the end of that day in UTC, {@code 23:59:59.999999Z} (PostgreSQL's finest
+ * step), so "on 2025-10-12" includes every change made during that day.
  */
 final class InstantOrDate {
 
 	private InstantOrDate() {
 	}
 
-	/** The instant {@code value} names, {@code whenAbsent} without a value, or a 400 naming {@code param}. */
+	/**
+	 * The instant {@code value} names, {@code whenAbsent} without a value, or a 400
+	 * naming {@code param}.
+	 */
 	static Instant parse(String param, String value, Instant whenAbsent) {
 		if (value == null || value.isBlank()) {
 			return whenAbsent;
@@ -39,7 +42,10 @@ final class InstantOrDate {
 		}
 	}
 
-	/** The last instant of {@code date} in UTC that PostgreSQL can tell apart from the next day. */
+	/**
+	 * The last instant of {@code date} in UTC that PostgreSQL can tell apart from the
+	 * next day.
+	 */
 	static Instant endOfDay(LocalDate date) {
 		return date.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minus(1, ChronoUnit.MICROS);
 	}

@@ -28,10 +28,10 @@ import org.borderwatch.common.RecordTable;
 import org.borderwatch.common.ReferenceChecker;
 
 /**
- * Writes and reads the status history of border crossings. Every write locks the crossing's row
- * and raises its version (see {@link BorderCrossingRepository#lockForHistoryChange}), so writers
- * of one history queue up and the crossing's ETag follows its status. Each public method is one
- * transaction.
+ * Writes and reads the status history of border crossings. Every write locks the
+ * crossing's row and raises its version (see
+ * {@link BorderCrossingRepository#lockForHistoryChange}), so writers of one history queue
+ * up and the crossing's ETag follows its status. Each public method is one transaction.
  */
 @Service
 @Transactional
@@ -149,7 +149,10 @@ public class StatusChangeService {
 		}
 	}
 
-	/** The change, if it belongs to the crossing: a change of another crossing is not found here. */
+	/**
+	 * The change, if it belongs to the crossing: a change of another crossing is not
+	 * found here.
+	 */
 	private CrossingStatusChange load(UUID crossingId, UUID changeId) {
 		return this.changes.findByIdAndCrossingId(changeId, crossingId).orElseThrow(() -> {
 			if (!this.crossings.existsById(crossingId)) {
@@ -161,7 +164,8 @@ public class StatusChangeService {
 
 	private void apply(CrossingStatusChange change, StatusChangeRequest request) {
 		verifyReferences(request);
-		// Checked before the entity changes: the query would otherwise flush the clash into the table first.
+		// Checked before the entity changes: the query would otherwise flush the clash
+		// into the table first.
 		requireInstantFree(change.getCrossingId(), request.effectiveFrom(), change.getId());
 		change.reschedule(request.effectiveFrom(), request.datePrecision());
 		change.declare(request.status(), request.allowedTraffic());
@@ -177,7 +181,10 @@ public class StatusChangeService {
 			.verify();
 	}
 
-	/** Two changes of one crossing cannot take effect at the same instant: which would be in force? */
+	/**
+	 * Two changes of one crossing cannot take effect at the same instant: which would be
+	 * in force?
+	 */
 	private void requireInstantFree(UUID crossingId, Instant effectiveFrom, UUID self) {
 		this.changes.findByCrossingIdAndEffectiveFrom(crossingId, CrossingStatusChange.storedInstant(effectiveFrom))
 			.filter((other) -> !other.getId().equals(self))

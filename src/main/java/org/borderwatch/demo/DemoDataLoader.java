@@ -44,12 +44,14 @@ import org.borderwatch.talks.TalksRoundService;
 import org.borderwatch.source.SourceService;
 
 /**
- * Loads the demo scenario (the 2025 Pakistan-Afghanistan border conflict) on the first start.
+ * Loads the demo scenario (the 2025 Pakistan-Afghanistan border conflict) on the first
+ * start.
  * <p>
  * The data file speaks the API's own request format, so every record passes the same
  * validation and domain rules as a client's; references between records are written
- * {@code @kind:key} and resolved to ids as the records are created. The whole set goes in one
- * transaction and is recorded in {@code demo_data_load}, so it is loaded once and never half.
+ * {@code @kind:key} and resolved to ids as the records are created. The whole set goes in
+ * one transaction and is recorded in {@code demo_data_load}, so it is loaded once and
+ * never half.
  * <p>
  * On by default in embedded mode, off with an external database unless
  * {@code borderwatch.demo-data.enabled=true}.
@@ -90,8 +92,7 @@ class DemoDataLoader implements ApplicationRunner {
 	DemoDataLoader(Environment environment, ObjectProvider<EmbeddedPostgres> embedded, JsonMapper mapper,
 			JdbcClient jdbc, TransactionTemplate transaction, SourceService sources, ActorService actors,
 			IncidentService incidents, NegotiationService negotiations, TalksRoundService rounds,
-			CeasefireService ceasefires, CrossingService crossings,
-			StatusChangeService statusChanges) {
+			CeasefireService ceasefires, CrossingService crossings, StatusChangeService statusChanges) {
 		this.environment = environment;
 		this.embedded = embedded;
 		this.mapper = mapper;
@@ -133,20 +134,27 @@ class DemoDataLoader implements ApplicationRunner {
 		return (configured != null) ? configured : this.embedded.getIfAvailable() != null;
 	}
 
-	/** Loads the scenario unless it is already recorded; false when there was nothing to do. */
+	/**
+	 * Loads the scenario unless it is already recorded; false when there was nothing to
+	 * do.
+	 */
 	private boolean load(String name, JsonNode scenario) {
 		// The row lock makes a second instance starting at the same time wait, then skip.
 		int inserted = this.jdbc.sql("""
 				insert into demo_data_load (name, loaded_at) values (:name, :at)
-				on conflict (name) do nothing""").param("name", name).param("at", java.sql.Timestamp.from(Instant.now()))
+				on conflict (name) do nothing""")
+			.param("name", name)
+			.param("at", java.sql.Timestamp.from(Instant.now()))
 			.update();
 		if (inserted == 0) {
 			log.info("Demo scenario '{}' already loaded; leaving the data as it is", name);
 			return false;
 		}
 		References references = new References();
-		each(scenario, "sources", references, "source", SourceRequest.class, (request) -> this.sources.create(request).id());
-		each(scenario, "actors", references, "actor", ActorRequest.class, (request) -> this.actors.create(request).id());
+		each(scenario, "sources", references, "source", SourceRequest.class,
+				(request) -> this.sources.create(request).id());
+		each(scenario, "actors", references, "actor", ActorRequest.class,
+				(request) -> this.actors.create(request).id());
 		each(scenario, "incidents", references, "incident", IncidentRequest.class,
 				(request) -> this.incidents.create(request).id());
 		each(scenario, "negotiations", references, "negotiation", NegotiationRequest.class,
@@ -167,8 +175,8 @@ class DemoDataLoader implements ApplicationRunner {
 	}
 
 	/**
-	 * Creates each record of a section in file order. A record's key is its {@code key} field, or
-	 * its {@code name} when it has none.
+	 * Creates each record of a section in file order. A record's key is its {@code key}
+	 * field, or its {@code name} when it has none.
 	 */
 	private <R> void each(JsonNode scenario, String section, References references, String kind, Class<R> type,
 			Function<R, UUID> create) {
@@ -205,8 +213,8 @@ class DemoDataLoader implements ApplicationRunner {
 			if (node.isString() && node.asString().startsWith("@")) {
 				UUID id = this.ids.get(node.asString().substring(1));
 				if (id == null) {
-					throw new IllegalStateException("The demo data refers to " + node.asString()
-							+ ", which is not defined before it");
+					throw new IllegalStateException(
+							"The demo data refers to " + node.asString() + ", which is not defined before it");
 				}
 				return StringNode.valueOf(id.toString());
 			}

@@ -9,10 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
 /**
- * Writes RFC 4180 CSV to a stream, one record at a time: UTF-8, CRLF line ends, a field quoted
- * when it holds a comma, a double quote, CR or LF (inner quotes doubled). Nulls are empty fields.
- * Buffers a little and never holds more than one record, so an export of any size runs in
- * constant memory.
+ * Writes RFC 4180 CSV to a stream, one record at a time: UTF-8, CRLF line ends, a field
+ * quoted when it holds a comma, a double quote, CR or LF (inner quotes doubled). Nulls
+ * are empty fields. Buffers a little and never holds more than one record, so an export
+ * of any size runs in constant memory.
  */
 public final class CsvWriter {
 
@@ -24,7 +24,10 @@ public final class CsvWriter {
 		this.out = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
 	}
 
-	/** Writes one record; a collection value becomes one field of its elements joined with "; ". */
+	/**
+	 * Writes one record; a collection value becomes one field of its elements joined with
+	 * "; ".
+	 */
 	public void row(Object... values) throws IOException {
 		for (int i = 0; i < values.length; i++) {
 			if (i > 0) {

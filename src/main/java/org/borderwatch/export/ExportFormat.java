@@ -8,8 +8,8 @@ import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 
 /**
- * The bulk formats a list can be exported in, chosen by the request's {@code Accept} header.
- * JSON stays the paged list; these are full, streamed exports.
+ * The bulk formats a list can be exported in, chosen by the request's {@code Accept}
+ * header. JSON stays the paged list; these are full, streamed exports.
  */
 public enum ExportFormat {
 
@@ -19,7 +19,10 @@ public enum ExportFormat {
 
 	NDJSON(ExportFormat.NDJSON_VALUE, "ndjson");
 
-	/** The media types, as constants for {@code produces} of the endpoints that offer exports. */
+	/**
+	 * The media types, as constants for {@code produces} of the endpoints that offer
+	 * exports.
+	 */
 	public static final String CSV_VALUE = "text/csv";
 
 	public static final String GEOJSON_VALUE = "application/geo+json";
@@ -44,10 +47,11 @@ public enum ExportFormat {
 	}
 
 	/**
-	 * The export format the client prefers, or empty when it prefers JSON (or anything): the
-	 * highest-quality acceptable type decides, {@code *}{@code /*} meaning JSON. A range that
-	 * leaves JSON out but takes an export ({@code text/*}) means that export: answering it with
-	 * JSON would find no converter for the type the request was matched on.
+	 * The export format the client prefers, or empty when it prefers JSON (or anything):
+	 * the highest-quality acceptable type decides, {@code *}{@code /*} meaning JSON. A
+	 * range that leaves JSON out but takes an export ({@code text/*}) means that export:
+	 * answering it with JSON would find no converter for the type the request was matched
+	 * on.
 	 */
 	public static Optional<ExportFormat> negotiate(String accept) {
 		if (accept == null || accept.isBlank()) {

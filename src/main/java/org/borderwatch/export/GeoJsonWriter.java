@@ -8,9 +8,9 @@ import java.util.List;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes a GeoJSON (RFC 7946) FeatureCollection of Point features to a stream, one feature at a
- * time: {@link #begin()}, {@link #feature} for each, {@link #end()}. The properties of a feature
- * are serialised exactly as the JSON API shows the record.
+ * Writes a GeoJSON (RFC 7946) FeatureCollection of Point features to a stream, one
+ * feature at a time: {@link #begin()}, {@link #feature} for each, {@link #end()}. The
+ * properties of a feature are serialised exactly as the JSON API shows the record.
  */
 public final class GeoJsonWriter {
 
@@ -36,8 +36,8 @@ public final class GeoJsonWriter {
 		}
 		this.first = false;
 		this.out.write('\n');
-		this.out.write(this.mapper
-			.writeValueAsBytes(new Feature("Feature", id, new Point("Point", List.of(longitude, latitude)), properties)));
+		this.out.write(this.mapper.writeValueAsBytes(
+				new Feature("Feature", id, new Point("Point", List.of(longitude, latitude)), properties)));
 	}
 
 	public void end() throws IOException {

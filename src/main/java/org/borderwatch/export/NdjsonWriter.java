@@ -6,8 +6,8 @@ import java.io.OutputStream;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Writes newline-delimited JSON (one value per line, UTF-8) to a stream, one value at a time.
- * Each value is serialised exactly as the JSON API shows it.
+ * Writes newline-delimited JSON (one value per line, UTF-8) to a stream, one value at a
+ * time. Each value is serialised exactly as the JSON API shows it.
  */
 public final class NdjsonWriter {
 

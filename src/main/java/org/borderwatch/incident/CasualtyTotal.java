@@ -5,9 +5,9 @@ import java.util.Collection;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Casualty figures added up: the sums of their low ends, best estimates and high ends. A figure
- * given without a range counts its best estimate at both ends, so a total's range is never
- * narrower than its parts.
+ * Casualty figures added up: the sums of their low ends, best estimates and high ends. A
+ * figure given without a range counts its best estimate at both ends, so a total's range
+ * is never narrower than its parts.
  */
 @Schema(name = "CasualtyTotal", description = "Sums of low, best and high estimates")
 public record CasualtyTotal(@Schema(example = "10") int low, @Schema(example = "24") int best,

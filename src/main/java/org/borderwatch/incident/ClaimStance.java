@@ -1,9 +1,9 @@
 package org.borderwatch.incident;
 
 /**
- * What an actor said about an incident: that it did it, that another actor did it, that it did
- * not do it, or that it happened as reported. Only accusations and denials name an accused actor.
- * Stored as text.
+ * What an actor said about an incident: that it did it, that another actor did it, that
+ * it did not do it, or that it happened as reported. Only accusations and denials name an
+ * accused actor. Stored as text.
  */
 public enum ClaimStance {
 

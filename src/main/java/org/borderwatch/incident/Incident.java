@@ -25,10 +25,11 @@ import org.borderwatch.common.DatePrecision;
 import org.borderwatch.common.DomainRuleException;
 
 /**
- * A clash, strike, attack or other event: when and where it happened, of which ACLED type, who
- * took part, how many were killed and wounded by whose count, and who claimed, blamed or denied
- * it. The headline figures ({@code fatalities}, {@code wounded}) are kept here on every change of
- * the figures, so lists can filter on them without reading the figures.
+ * A clash, strike, attack or other event: when and where it happened, of which ACLED
+ * type, who took part, how many were killed and wounded by whose count, and who claimed,
+ * blamed or denied it. The headline figures ({@code fatalities}, {@code wounded}) are
+ * kept here on every change of the figures, so lists can filter on them without reading
+ * the figures.
  */
 @Entity
 @Table(name = "incident")
@@ -132,9 +133,10 @@ class Incident extends AbstractAggregate {
 	}
 
 	/**
-	 * Rule: an incident ends on or after the day it starts. Without an end date it is a one-day
-	 * incident ending when it starts. A MONTH-precision incident in October 2025 is best given as
-	 * 2025-10-01 to 2025-10-31, so that date-range filters find it on any day of October.
+	 * Rule: an incident ends on or after the day it starts. Without an end date it is a
+	 * one-day incident ending when it starts. A MONTH-precision incident in October 2025
+	 * is best given as 2025-10-01 to 2025-10-31, so that date-range filters find it on
+	 * any day of October.
 	 */
 	void schedule(LocalDate startDate, LocalDate endDate, DatePrecision datePrecision) {
 		Objects.requireNonNull(startDate, "startDate");
@@ -159,7 +161,10 @@ class Incident extends AbstractAggregate {
 		this.subEventType = subEventType;
 	}
 
-	/** Rule: latitude and longitude come together or not at all. A null location clears the place. */
+	/**
+	 * Rule: latitude and longitude come together or not at all. A null location clears
+	 * the place.
+	 */
 	void locate(IncidentLocation location) {
 		IncidentLocation place = (location != null) ? location
 				: new IncidentLocation(null, null, null, null, null, null, null);
@@ -191,9 +196,9 @@ class Incident extends AbstractAggregate {
 	}
 
 	/**
-	 * Rule: every figure has low &lt;= best &lt;= high (low and high are optional). The headline
-	 * figures are then recomputed from the curated ones (those without a claimant): claims never
-	 * move the headline, however loud.
+	 * Rule: every figure has low &lt;= best &lt;= high (low and high are optional). The
+	 * headline figures are then recomputed from the curated ones (those without a
+	 * claimant): claims never move the headline, however loud.
 	 */
 	void recordCasualties(List<CasualtyFigure> casualties) {
 		for (int i = 0; i < casualties.size(); i++) {
@@ -213,8 +218,9 @@ class Incident extends AbstractAggregate {
 	}
 
 	/**
-	 * Rules: only accusations and denials name an accused actor (a claim of responsibility names
-	 * none: the claimant is the one responsible), and no actor accuses itself.
+	 * Rules: only accusations and denials name an accused actor (a claim of
+	 * responsibility names none: the claimant is the one responsible), and no actor
+	 * accuses itself.
 	 */
 	void recordClaims(List<Claim> claims) {
 		for (int i = 0; i < claims.size(); i++) {
@@ -253,9 +259,9 @@ class Incident extends AbstractAggregate {
 	}
 
 	/**
-	 * Replaces a collection's content only when it differs: clearing a persistent list marks it
-	 * changed even when the same items return, which would rewrite its rows and bump the version
-	 * on a request that changed nothing.
+	 * Replaces a collection's content only when it differs: clearing a persistent list
+	 * marks it changed even when the same items return, which would rewrite its rows and
+	 * bump the version on a request that changed nothing.
 	 */
 	private static <T> void replace(List<T> current, List<T> next) {
 		if (!current.equals(next)) {
@@ -325,7 +331,9 @@ class Incident extends AbstractAggregate {
 		return this.wounded;
 	}
 
-	/** The curated (claimant-less) figures of {@code outcome}, added up across categories. */
+	/**
+	 * The curated (claimant-less) figures of {@code outcome}, added up across categories.
+	 */
 	CasualtyTotal curatedTotal(CasualtyOutcome outcome) {
 		return CasualtyTotal.of(this.casualties.stream()
 			.filter((figure) -> figure.isCurated() && figure.outcome() == outcome)

@@ -40,9 +40,8 @@ import org.borderwatch.common.PageLimit;
 
 @RestController
 @RequestMapping("/api/v1/incidents")
-@Tag(name = "Incidents",
-		description = "Clashes, strikes and attacks in ACLED's taxonomy, with casualty estimates "
-				+ "and who claimed, blamed or denied them")
+@Tag(name = "Incidents", description = "Clashes, strikes and attacks in ACLED's taxonomy, with casualty estimates "
+		+ "and who claimed, blamed or denied them")
 class IncidentController {
 
 	private static final String CSV_EXAMPLE = """
@@ -55,7 +54,9 @@ class IncidentController {
 			"Blasts heard in Kabul, Pakistan neither confirmed nor denied",Explosions in Kabul
 			""";
 
-	/** One incident as NDJSON and GeoJSON show it; an annotation value, hence a constant. */
+	/**
+	 * One incident as NDJSON and GeoJSON show it; an annotation value, hence a constant.
+	 */
 	private static final String ROW_EXAMPLE = """
 			{"eventIdCnty":"0199f3a2-5c1e-7d40-9a3b-6f1e2d3c4b5a","eventDate":"2025-10-09","endDate":"2025-10-09",\
 			"timePrecision":"DAY","eventType":"Explosions/Remote violence","subEventType":"Air/drone strike",\
@@ -143,8 +144,7 @@ class IncidentController {
 			@Content(mediaType = ExportFormat.GEOJSON_VALUE, schema = @Schema(type = "object"),
 					examples = @ExampleObject(name = "geojson", summary = "One located incident",
 							value = GEOJSON_EXAMPLE)),
-			@Content(mediaType = ExportFormat.NDJSON_VALUE,
-					schema = @Schema(implementation = IncidentExport.Row.class),
+			@Content(mediaType = ExportFormat.NDJSON_VALUE, schema = @Schema(implementation = IncidentExport.Row.class),
 					examples = @ExampleObject(name = "ndjson", summary = "One line: one incident",
 							value = NDJSON_EXAMPLE)) })
 	@ApiResponse(responseCode = "400", description = "A malformed filter, limit or cursor, naming the parameter",
@@ -186,10 +186,10 @@ class IncidentController {
 					description = "Full text over title and description (web search syntax: \"phrase\", or, -word)",
 					schema = @Schema(type = "string")) })
 	Object list(@Parameter(hidden = true) @RequestParam MultiValueMap<String, String> params,
-			@Parameter(description = "Page size, 1 to 500; exports ignore it")
-			@RequestParam(required = false) Integer limit,
-			@Parameter(description = "nextCursor of the previous page; exports ignore it")
-			@RequestParam(required = false) String cursor,
+			@Parameter(description = "Page size, 1 to 500; exports ignore it") @RequestParam(
+					required = false) Integer limit,
+			@Parameter(description = "nextCursor of the previous page; exports ignore it") @RequestParam(
+					required = false) String cursor,
 			@Parameter(hidden = true) @RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept,
 			HttpServletResponse response) {
 		// Parsed before anything is streamed, so that a bad filter still gets its 400.

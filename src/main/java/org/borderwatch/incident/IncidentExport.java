@@ -28,17 +28,21 @@ import org.borderwatch.common.SqlFilter;
 import org.borderwatch.export.StreamingExport;
 
 /**
- * The incident list as a bulk export: every incident the list's {@link IncidentFilter} selects,
- * in the list's order (start date, then id, descending), one flat ACLED-like row per incident.
+ * The incident list as a bulk export: every incident the list's {@link IncidentFilter}
+ * selects, in the list's order (start date, then id, descending), one flat ACLED-like row
+ * per incident.
  * <p>
- * Each incident is one SQL row: its actor names, the curated fatality range, who claimed it and
- * its sources are aggregated in the statement itself, so the export runs one query whatever its
- * size and streams it through {@link StreamingExport} in constant memory.
+ * Each incident is one SQL row: its actor names, the curated fatality range, who claimed
+ * it and its sources are aggregated in the statement itself, so the export runs one query
+ * whatever its size and streams it through {@link StreamingExport} in constant memory.
  */
 @Component
 class IncidentExport {
 
-	/** The response header of a GeoJSON export that counts the incidents left out for want of coordinates. */
+	/**
+	 * The response header of a GeoJSON export that counts the incidents left out for want
+	 * of coordinates.
+	 */
 	static final String WITHOUT_COORDINATES_HEADER = "X-Features-Without-Coordinates";
 
 	/** The CSV header, in the order of {@link Row#csvValues()}. */
@@ -50,9 +54,10 @@ class IncidentExport {
 	private static final String BASE_NAME = "incidents";
 
 	/*
-	 * The fatality range is what IncidentResponse.fatalitiesRange shows (CasualtyTotal.of over the
-	 * curated KILLED figures): a figure without a low or high end counts its best estimate there.
-	 * Laterals and array subqueries run per incident in the database, along the list's index order.
+	 * The fatality range is what IncidentResponse.fatalitiesRange shows (CasualtyTotal.of
+	 * over the curated KILLED figures): a figure without a low or high end counts its
+	 * best estimate there. Laterals and array subqueries run per incident in the
+	 * database, along the list's index order.
 	 */
 	private static final String SELECT = """
 			select i.id, i.start_date, i.end_date, i.date_precision, i.event_type, i.sub_event_type,
@@ -94,10 +99,11 @@ class IncidentExport {
 	}
 
 	/**
-	 * Streams every incident {@code filter} selects as {@code format}. The filter must be parsed
-	 * already: from here on the status is 200. A GeoJSON export leaves out incidents without
-	 * coordinates and counts them in the {@value #WITHOUT_COORDINATES_HEADER} header, counted
-	 * first in the export's own snapshot so that the count agrees with the features.
+	 * Streams every incident {@code filter} selects as {@code format}. The filter must be
+	 * parsed already: from here on the status is 200. A GeoJSON export leaves out
+	 * incidents without coordinates and counts them in the
+	 * {@value #WITHOUT_COORDINATES_HEADER} header, counted first in the export's own
+	 * snapshot so that the count agrees with the features.
 	 */
 	StreamingResponseBody stream(ExportFormat format, IncidentFilter filter, HttpServletResponse response) {
 		return this.exports.stream(format, BASE_NAME, response, (out, headers) -> {
@@ -156,8 +162,9 @@ class IncidentExport {
 	}
 
 	/**
-	 * One incident as exported: the CSV columns in camelCase, with the lists as arrays. Event
-	 * types are ACLED's labels, actors are names, fatalities are the curated figures.
+	 * One incident as exported: the CSV columns in camelCase, with the lists as arrays.
+	 * Event types are ACLED's labels, actors are names, fatalities are the curated
+	 * figures.
 	 */
 	@Schema(name = "IncidentExportRow",
 			description = "One incident in an NDJSON export line or a GeoJSON feature's properties: the CSV columns "
@@ -203,13 +210,16 @@ class IncidentExport {
 					rs.getString("title"));
 		}
 
-		/** The values in the order of {@link #CSV_COLUMNS}; lists become one field joined with "; ". */
+		/**
+		 * The values in the order of {@link #CSV_COLUMNS}; lists become one field joined
+		 * with "; ".
+		 */
 		Object[] csvValues() {
 			return new Object[] { this.eventIdCnty, this.eventDate, this.endDate, this.timePrecision, this.eventType,
 					this.subEventType, this.actor1, this.actor2, this.assocActors, this.country, this.admin1,
 					this.admin2, this.location, this.latitude, this.longitude, this.geoPrecision, this.fatalities,
-					this.wounded, this.fatalitiesLow, this.fatalitiesHigh, this.verification, this.claimedBy,
-					this.tags, this.sourceIds, this.externalDataset, this.externalId, this.notes, this.title };
+					this.wounded, this.fatalitiesLow, this.fatalitiesHigh, this.verification, this.claimedBy, this.tags,
+					this.sourceIds, this.externalDataset, this.externalId, this.notes, this.title };
 		}
 
 		private static GeoPrecision optional(String name) {

@@ -17,10 +17,11 @@ import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * The filters of incident queries, parsed from query parameters and turned into SQL. This is the
- * ONE definition of what {@code ?country=PAK&from=2025-10-01&...} means for incidents: the
- * incident list uses it, and so must every other read of incidents (CSV/GeoJSON exports, stats,
- * timeline), so that the same parameters always select the same incidents:
+ * The filters of incident queries, parsed from query parameters and turned into SQL. This
+ * is the ONE definition of what {@code ?country=PAK&from=2025-10-01&...} means for
+ * incidents: the incident list uses it, and so must every other read of incidents
+ * (CSV/GeoJSON exports, stats, timeline), so that the same parameters always select the
+ * same incidents:
  *
  * <pre>{@code
  * IncidentFilter filter = IncidentFilter.parse(params);   // 400 naming the bad parameter
@@ -28,23 +29,28 @@ import org.borderwatch.common.SqlFilter;
  * jdbc.sql("select ... from incident i " + where.where() + " ...").params(where.params())...
  * }</pre>
  *
- * Parameters ({@link #PARAMETERS}); repeated or comma-separated values OR, different parameters AND:
+ * Parameters ({@link #PARAMETERS}); repeated or comma-separated values OR, different
+ * parameters AND:
  * <ul>
  * <li>{@code from}, {@code to}: ISO dates, inclusive; an incident matches when its
- * [startDate, endDate] overlaps [from, to], so a month-long incident is found by any day in it.</li>
- * <li>{@code country} (ISO alpha-3), {@code admin1} (ignoring case), {@code type}, {@code subType},
- * {@code verification}, {@code tag} (exact).</li>
+ * [startDate, endDate] overlaps [from, to], so a month-long incident is found by any day
+ * in it.</li>
+ * <li>{@code country} (ISO alpha-3), {@code admin1} (ignoring case), {@code type},
+ * {@code subType}, {@code verification}, {@code tag} (exact).</li>
  * <li>{@code actor}: actor ids taking part; with {@code actorRole}, only in those roles
  * ({@code actorRole} alone: any actor in those roles).</li>
- * <li>{@code claimedBy}: actor ids that claimed responsibility (CLAIMS_RESPONSIBILITY).</li>
- * <li>{@code minFatalities}: headline fatalities (curated best estimates) at least this.</li>
+ * <li>{@code claimedBy}: actor ids that claimed responsibility
+ * (CLAIMS_RESPONSIBILITY).</li>
+ * <li>{@code minFatalities}: headline fatalities (curated best estimates) at least
+ * this.</li>
  * <li>{@code bbox=minLon,minLat,maxLon,maxLat}: incidents with coordinates inside (edges
  * included; boxes across the antimeridian are not supported).</li>
- * <li>{@code q}: PostgreSQL full text over title and description ({@code websearch_to_tsquery}
- * syntax: words, {@code "phrases"}, {@code or}, {@code -excluded}).</li>
+ * <li>{@code q}: PostgreSQL full text over title and description
+ * ({@code websearch_to_tsquery} syntax: words, {@code "phrases"}, {@code or},
+ * {@code -excluded}).</li>
  * </ul>
- * Other parameters are ignored, so an endpoint may take its own beside these. Empty lists and
- * nulls mean "any".
+ * Other parameters are ignored, so an endpoint may take its own beside these. Empty lists
+ * and nulls mean "any".
  */
 public record IncidentFilter(LocalDate from, LocalDate to, List<String> countries, List<String> admin1,
 		List<EventType> types, List<SubEventType> subTypes, List<UUID> actors, List<ActorRole> actorRoles,
@@ -52,8 +58,8 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		BoundingBox bbox, String q) {
 
 	/** The query parameters {@link #parse} reads. */
-	public static final List<String> PARAMETERS = List.of("from", "to", "country", "admin1", "type", "subType",
-			"actor", "actorRole", "claimedBy", "minFatalities", "verification", "tag", "bbox", "q");
+	public static final List<String> PARAMETERS = List.of("from", "to", "country", "admin1", "type", "subType", "actor",
+			"actorRole", "claimedBy", "minFatalities", "verification", "tag", "bbox", "q");
 
 	private static final int MAX_TEXT = 500;
 
@@ -77,9 +83,9 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 
 	/**
 	 * Reads the filter from request parameters (as bound by
-	 * {@code @RequestParam MultiValueMap<String, String>}). Fails with a 400 naming the parameter
-	 * when a value is malformed: an unknown enum value, a bad date or UUID, {@code to} before
-	 * {@code from}, a malformed or inverted {@code bbox}.
+	 * {@code @RequestParam MultiValueMap<String, String>}). Fails with a 400 naming the
+	 * parameter when a value is malformed: an unknown enum value, a bad date or UUID,
+	 * {@code to} before {@code from}, a malformed or inverted {@code bbox}.
 	 */
 	public static IncidentFilter parse(MultiValueMap<String, String> params) {
 		LocalDate from = single(params, "from", IncidentFilter::date);
@@ -101,9 +107,10 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 	}
 
 	/**
-	 * The filter as SQL conditions over the {@code incident} table aliased {@code i}. Parameter
-	 * names all start with {@code incident}, so they do not clash with the caller's own. Each call
-	 * returns a new {@link SqlFilter}, to which the caller may add its own conditions.
+	 * The filter as SQL conditions over the {@code incident} table aliased {@code i}.
+	 * Parameter names all start with {@code incident}, so they do not clash with the
+	 * caller's own. Each call returns a new {@link SqlFilter}, to which the caller may
+	 * add its own conditions.
 	 */
 	public SqlFilter toSql() {
 		SqlFilter sql = new SqlFilter().when(this.from, "i.end_date >= :incidentFrom", "incidentFrom")
@@ -113,9 +120,10 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 					"lower(i.admin1) in (:incidentAdmin1)", "incidentAdmin1")
 			.when(names(this.types), "i.event_type in (:incidentTypes)", "incidentTypes")
 			.when(names(this.subTypes), "i.sub_event_type in (:incidentSubTypes)", "incidentSubTypes")
-			.when(this.claimedBy, """
-					exists (select 1 from incident_claim filter_claim where filter_claim.incident_id = i.id
-					  and filter_claim.actor_id in (:incidentClaimedBy) and filter_claim.stance = 'CLAIMS_RESPONSIBILITY')""",
+			.when(this.claimedBy,
+					"""
+							exists (select 1 from incident_claim filter_claim where filter_claim.incident_id = i.id
+							  and filter_claim.actor_id in (:incidentClaimedBy) and filter_claim.stance = 'CLAIMS_RESPONSIBILITY')""",
 					"incidentClaimedBy")
 			.when(this.minFatalities, "i.fatalities >= :incidentMinFatalities", "incidentMinFatalities")
 			.when(names(this.verification), "i.verification in (:incidentVerification)", "incidentVerification")
@@ -138,8 +146,8 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		if (this.bbox != null) {
 			sql.and("i.longitude between :incidentMinLon and :incidentMaxLon"
 					+ " and i.latitude between :incidentMinLat and :incidentMaxLat",
-					Map.of("incidentMinLon", this.bbox.minLon(), "incidentMaxLon", this.bbox.maxLon(),
-							"incidentMinLat", this.bbox.minLat(), "incidentMaxLat", this.bbox.maxLat()));
+					Map.of("incidentMinLon", this.bbox.minLon(), "incidentMaxLon", this.bbox.maxLon(), "incidentMinLat",
+							this.bbox.minLat(), "incidentMaxLat", this.bbox.maxLat()));
 		}
 		return sql;
 	}
@@ -147,7 +155,10 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 	/** A longitude/latitude rectangle, edges included. */
 	public record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
 
-		/** Reads {@code minLon,minLat,maxLon,maxLat}; a 400 on {@code bbox} when malformed or inverted. */
+		/**
+		 * Reads {@code minLon,minLat,maxLon,maxLat}; a 400 on {@code bbox} when malformed
+		 * or inverted.
+		 */
 		public static BoundingBox parse(String text) {
 			String[] parts = text.split(",", -1);
 			if (parts.length != 4) {
@@ -206,7 +217,10 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		return texts;
 	}
 
-	/** A parameter that takes one value; given twice it is refused rather than silently narrowed. */
+	/**
+	 * A parameter that takes one value; given twice it is refused rather than silently
+	 * narrowed.
+	 */
 	private static <T> T single(MultiValueMap<String, String> params, String name, Function<String, T> parser) {
 		List<String> raw = params.get(name);
 		if (raw == null) {
@@ -263,8 +277,7 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		}).toList();
 	}
 
-	private static <E extends Enum<E>> List<E> enums(MultiValueMap<String, String> params, String name,
-			Class<E> type) {
+	private static <E extends Enum<E>> List<E> enums(MultiValueMap<String, String> params, String name, Class<E> type) {
 		return values(params, name).stream().map((value) -> {
 			try {
 				return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));

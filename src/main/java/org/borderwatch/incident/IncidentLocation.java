@@ -8,8 +8,8 @@ import jakarta.validation.constraints.Size;
 import org.borderwatch.common.CountryCode;
 
 /**
- * Where an incident happened, as precisely as it is known. Coordinates are WGS 84 degrees; they
- * come both or neither (a lone latitude places nothing).
+ * Where an incident happened, as precisely as it is known. Coordinates are WGS 84
+ * degrees; they come both or neither (a lone latitude places nothing).
  */
 @Schema(name = "IncidentLocation", description = "Where the incident happened")
 public record IncidentLocation(@Schema(example = "Kabul") @Size(max = 200) String placeName,

@@ -16,27 +16,25 @@ import jakarta.validation.constraints.Size;
 import org.borderwatch.common.DatePrecision;
 
 /**
- * The writable state of an incident: the body of POST and PUT, and what a merge patch applies
- * to. Lists left out are empty; {@code endDate} left out is the start date; {@code verification}
- * left out is REPORTED.
+ * The writable state of an incident: the body of POST and PUT, and what a merge patch
+ * applies to. Lists left out are empty; {@code endDate} left out is the start date;
+ * {@code verification} left out is REPORTED.
  */
 @Schema(name = "IncidentRequest", description = "An incident as written by clients")
-public record IncidentRequest(
-		@Schema(example = "Explosions in Kabul") @NotBlank @Size(max = 500) String title,
+public record IncidentRequest(@Schema(example = "Explosions in Kabul") @NotBlank @Size(max = 500) String title,
 		@Schema(example = "Explosions shook the capital; Kabul blamed Pakistan.") @Size(max = 20000) String description,
 		@Schema(example = "2025-10-09") @NotNull LocalDate startDate,
 		@Schema(example = "2025-10-09", description = "Defaults to startDate; never before it") LocalDate endDate,
 		@Schema(example = "DAY") @NotNull DatePrecision datePrecision,
 		@Schema(example = "EXPLOSIONS_REMOTE_VIOLENCE") @NotNull EventType eventType,
-		@Schema(example = "AIR_DRONE_STRIKE", description = "Must belong to eventType") @NotNull SubEventType subEventType,
-		@Valid IncidentLocation location,
-		@Size(max = 100) List<@Valid @NotNull ActorRoleRequest> actors,
+		@Schema(example = "AIR_DRONE_STRIKE",
+				description = "Must belong to eventType") @NotNull SubEventType subEventType,
+		@Valid IncidentLocation location, @Size(max = 100) List<@Valid @NotNull ActorRoleRequest> actors,
 		@Size(max = 200) List<@Valid @NotNull CasualtyRequest> casualties,
 		@Size(max = 100) List<@Valid @NotNull ClaimRequest> claims,
 		@Schema(example = "DISPUTED") VerificationStatus verification,
 		@Schema(example = "[\"cross-border\"]") @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
-		@Size(max = 100) Set<@NotNull UUID> sourceIds,
-		@Valid ExternalRef externalRef) {
+		@Size(max = 100) Set<@NotNull UUID> sourceIds, @Valid ExternalRef externalRef) {
 
 	public IncidentRequest {
 		actors = (actors != null) ? actors : List.of();
@@ -53,8 +51,8 @@ public record IncidentRequest(
 	}
 
 	/**
-	 * A count of killed or wounded. Without a claimant it is the curated assessment; with one, what
-	 * that actor claims.
+	 * A count of killed or wounded. Without a claimant it is the curated assessment; with
+	 * one, what that actor claims.
 	 */
 	@Schema(name = "CasualtyFigureRequest")
 	public record CasualtyRequest(@Schema(example = "CIVILIANS") @NotNull CasualtyCategory category,
@@ -74,14 +72,15 @@ public record IncidentRequest(
 			@Schema(example = "ACCUSES") @NotNull ClaimStance stance,
 			@Schema(description = "Id of the accused actor; only for ACCUSES and DENIES") UUID accusedActorId,
 			@Schema(example = "2025-10-09") LocalDate date,
-			@Schema(example = "Blamed Pakistan for the explosions and vowed retaliation") @Size(max = 5000) String statement,
+			@Schema(example = "Blamed Pakistan for the explosions and vowed retaliation") @Size(
+					max = 5000) String statement,
 			@Schema(description = "Id of the source reporting the claim") UUID sourceId) {
 	}
 
 	static IncidentRequest from(Incident incident) {
 		return new IncidentRequest(incident.getTitle(), incident.getDescription(), incident.getStartDate(),
-				incident.getEndDate(), incident.getDatePrecision(), incident.getEventType(),
-				incident.getSubEventType(), incident.getLocation(),
+				incident.getEndDate(), incident.getDatePrecision(), incident.getEventType(), incident.getSubEventType(),
+				incident.getLocation(),
 				incident.getActors().stream().map((a) -> new ActorRoleRequest(a.actorId(), a.role())).toList(),
 				incident.getCasualties()
 					.stream()

@@ -17,24 +17,24 @@ import org.borderwatch.actor.ActorRef;
 import org.borderwatch.common.DatePrecision;
 
 /**
- * An incident as the API returns it: what was written, with actors named, plus what is derived
- * from it: the headline figures from the curated casualty figures, the competing claimed figures
- * side by side per claimant, and the ceasefires it is alleged to have violated.
+ * An incident as the API returns it: what was written, with actors named, plus what is
+ * derived from it: the headline figures from the curated casualty figures, the competing
+ * claimed figures side by side per claimant, and the ceasefires it is alleged to have
+ * violated.
  */
 @Schema(name = "Incident")
 public record IncidentResponse(UUID id, @Schema(example = "Explosions in Kabul") String title, String description,
 		LocalDate startDate, LocalDate endDate, DatePrecision datePrecision, EventType eventType,
 		SubEventType subEventType, IncidentLocation location, List<ActorView> actors,
-		List<CasualtyFigureView> casualties, List<ClaimView> claims, VerificationStatus verification,
-		List<String> tags, Set<UUID> sourceIds, ExternalRef externalRef,
+		List<CasualtyFigureView> casualties, List<ClaimView> claims, VerificationStatus verification, List<String> tags,
+		Set<UUID> sourceIds, ExternalRef externalRef,
 		@Schema(description = "Sum of the curated (claimant-less) best estimates of the killed",
 				example = "24") int fatalities,
 		@Schema(description = "Sum of the curated best estimates of the wounded", example = "60") int wounded,
 		@Schema(description = "Sums of the curated low and high estimates of the killed") Range fatalitiesRange,
 		@Schema(description = "Sums of the curated low and high estimates of the wounded") Range woundedRange,
 		@Schema(description = "The figures each claimant gives, side by side") List<ClaimedFigures> claimedFigures,
-		@Schema(description = "Ceasefires this incident is alleged to have violated, and by whom")
-		List<AllegedViolation> allegedCeasefireViolations,
+		@Schema(description = "Ceasefires this incident is alleged to have violated, and by whom") List<AllegedViolation> allegedCeasefireViolations,
 		@Schema(description = "Optimistic-locking version; the ETag carries it too") long version, Instant createdAt,
 		Instant updatedAt) {
 
@@ -96,7 +96,9 @@ public record IncidentResponse(UUID id, @Schema(example = "Explosions in Kabul")
 				incident.getVersion(), incident.getCreatedAt(), incident.getUpdatedAt());
 	}
 
-	/** The claimed figures grouped by claimant, in the order the claimants first appear. */
+	/**
+	 * The claimed figures grouped by claimant, in the order the claimants first appear.
+	 */
 	private static List<ClaimedFigures> claimedFigures(Incident incident, Map<UUID, ActorRef> refs) {
 		Map<UUID, List<CasualtyFigure>> byClaimant = new LinkedHashMap<>();
 		incident.getCasualties()

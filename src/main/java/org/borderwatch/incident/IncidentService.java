@@ -29,8 +29,9 @@ import org.borderwatch.common.ReferenceChecker;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Writes and reads incidents. Each public method is one transaction, so a request that fails half
- * way (a broken reference in the third casualty figure) leaves the stored incident as it was.
+ * Writes and reads incidents. Each public method is one transaction, so a request that
+ * fails half way (a broken reference in the third casualty figure) leaves the stored
+ * incident as it was.
  */
 @Service
 @Transactional
@@ -71,7 +72,10 @@ public class IncidentService {
 		return toResponse(load(id));
 	}
 
-	/** The incident imported from {@code dataset}'s record {@code externalId}, for idempotent imports. */
+	/**
+	 * The incident imported from {@code dataset}'s record {@code externalId}, for
+	 * idempotent imports.
+	 */
 	@Transactional(readOnly = true)
 	public IncidentResponse getByExternalRef(String dataset, String externalId) {
 		return this.incidents.findByExternalDatasetAndExternalId(dataset.strip(), externalId.strip())
@@ -95,7 +99,10 @@ public class IncidentService {
 		return toResponse(incident);
 	}
 
-	/** Refused with 409 while a ceasefire violation or a crossing status change refers to it. */
+	/**
+	 * Refused with 409 while a ceasefire violation or a crossing status change refers to
+	 * it.
+	 */
 	public void delete(UUID id, String ifMatch) {
 		Incident incident = load(id);
 		ETags.requireMatch(ifMatch, incident.getVersion());
@@ -105,9 +112,9 @@ public class IncidentService {
 	}
 
 	/**
-	 * One page, newest first (start date descending, then id descending). A fixed number of
-	 * statements whatever the page size: the ids, the incidents, each owned collection in one
-	 * batch, the alleged violations, the actor names.
+	 * One page, newest first (start date descending, then id descending). A fixed number
+	 * of statements whatever the page size: the ids, the incidents, each owned collection
+	 * in one batch, the alleged violations, the actor names.
 	 */
 	@Transactional(readOnly = true)
 	public PageResponse<IncidentResponse> list(IncidentFilter filter, int limit, String cursor) {
@@ -158,7 +165,10 @@ public class IncidentService {
 		return parseCursorValue(value, UUID::fromString);
 	}
 
-	/** A signed cursor always parses; this only guards against a cursor signed for another list. */
+	/**
+	 * A signed cursor always parses; this only guards against a cursor signed for another
+	 * list.
+	 */
 	private static <T> T parseCursorValue(String value, Function<String, T> parser) {
 		try {
 			return parser.apply(value);
@@ -218,9 +228,8 @@ public class IncidentService {
 		this.incidents.findByExternalDatasetAndExternalId(ref.dataset().strip(), ref.id().strip())
 			.filter((other) -> !other.getId().equals(self))
 			.ifPresent((other) -> {
-				throw ConflictException.duplicate("externalRef",
-						"incident " + other.getId() + " was already imported from " + ref.dataset() + " record "
-								+ ref.id());
+				throw ConflictException.duplicate("externalRef", "incident " + other.getId()
+						+ " was already imported from " + ref.dataset() + " record " + ref.id());
 			});
 	}
 

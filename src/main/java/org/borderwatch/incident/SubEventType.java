@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * ACLED's 25 sub-event types, each belonging to one {@link EventType} and carrying ACLED's label
- * ({@code Air/drone strike}). An incident's sub-type must belong to its type.
+ * ACLED's 25 sub-event types, each belonging to one {@link EventType} and carrying
+ * ACLED's label ({@code Air/drone strike}). An incident's sub-type must belong to its
+ * type.
  */
 public enum SubEventType {
 
@@ -29,11 +30,9 @@ public enum SubEventType {
 	PROTEST_WITH_INTERVENTION(EventType.PROTESTS, "Protest with intervention"),
 	EXCESSIVE_FORCE_AGAINST_PROTESTERS(EventType.PROTESTS, "Excessive force against protesters"),
 
-	VIOLENT_DEMONSTRATION(EventType.RIOTS, "Violent demonstration"),
-	MOB_VIOLENCE(EventType.RIOTS, "Mob violence"),
+	VIOLENT_DEMONSTRATION(EventType.RIOTS, "Violent demonstration"), MOB_VIOLENCE(EventType.RIOTS, "Mob violence"),
 
-	AGREEMENT(EventType.STRATEGIC_DEVELOPMENTS, "Agreement"),
-	ARRESTS(EventType.STRATEGIC_DEVELOPMENTS, "Arrests"),
+	AGREEMENT(EventType.STRATEGIC_DEVELOPMENTS, "Agreement"), ARRESTS(EventType.STRATEGIC_DEVELOPMENTS, "Arrests"),
 	CHANGE_TO_GROUP_ACTIVITY(EventType.STRATEGIC_DEVELOPMENTS, "Change to group/activity"),
 	DISRUPTED_WEAPONS_USE(EventType.STRATEGIC_DEVELOPMENTS, "Disrupted weapons use"),
 	HEADQUARTERS_OR_BASE_ESTABLISHED(EventType.STRATEGIC_DEVELOPMENTS, "Headquarters or base established"),
@@ -69,7 +68,10 @@ public enum SubEventType {
 		return Arrays.stream(values()).filter((subType) -> subType.eventType == type).toList();
 	}
 
-	/** The sub-type whose ACLED label is {@code label} (ignoring case), for importers of ACLED files. */
+	/**
+	 * The sub-type whose ACLED label is {@code label} (ignoring case), for importers of
+	 * ACLED files.
+	 */
 	public static Optional<SubEventType> fromLabel(String label) {
 		return Arrays.stream(values()).filter((subType) -> subType.label.equalsIgnoreCase(label.strip())).findFirst();
 	}

@@ -26,15 +26,16 @@ record Situation(@Schema(example = "2025-11-06") LocalDate asOf,
 	}
 
 	/**
-	 * A crossing's status in force at the end of the day; UNKNOWN, with no further detail, when
-	 * no change is recorded by then.
+	 * A crossing's status in force at the end of the day; UNKNOWN, with no further
+	 * detail, when no change is recorded by then.
 	 */
 	@Schema(name = "SituationCrossing")
 	record CrossingState(UUID id, @Schema(example = "Torkham") String name, String countryA, String countryB,
-			@Schema(allowableValues = { "OPEN", "PARTIALLY_OPEN", "CLOSED", "UNKNOWN" }) String status,
+			@Schema(allowableValues = {
+					"OPEN", "PARTIALLY_OPEN", "CLOSED", "UNKNOWN" }) String status,
 			@Schema(example = "[\"REFUGEES_RETURNING\"]") List<String> allowedTraffic,
 			@Schema(description = "When the status in force took effect") Instant since, ActorRef decidedBy,
-			String reason, UUID statusChangeId, String link) {
+			String reason, UUID statusChangeId, String link){
 	}
 
 	@Schema(name = "SituationTalks")
@@ -58,11 +59,14 @@ record Situation(@Schema(example = "2025-11-06") LocalDate asOf,
 	}
 
 	@Schema(name = "SituationIncidents")
-	record Incidents(Window last7Days, Window last30Days,
-			@Schema(description = "Top 5 actors by incidents in the 30-day window") List<InvolvedActor> mostInvolvedActors) {
+	record Incidents(Window last7Days, Window last30Days, @Schema(
+			description = "Top 5 actors by incidents in the 30-day window") List<InvolvedActor> mostInvolvedActors) {
 	}
 
-	/** Incident totals over the days from..to (inclusive, to = asOf), from the curated figures. */
+	/**
+	 * Incident totals over the days from..to (inclusive, to = asOf), from the curated
+	 * figures.
+	 */
 	@Schema(name = "SituationWindow")
 	record Window(LocalDate from, LocalDate to, long count, long fatalities, long wounded) {
 	}

@@ -33,8 +33,10 @@ class SituationController {
 			(UNKNOWN without history), the latest and the next talks round, and incident totals for the 7 and 30 days \
 			ending with the date, with the five most involved actors. A country filter applies to all of it.""")
 	Situation situation(
-			@Parameter(description = "The date; today (UTC) when absent", example = "2025-11-06") @RequestParam(required = false) LocalDate asOf,
-			@Parameter(description = "ISO 3166-1 alpha-3 codes", example = "PAK") @RequestParam(required = false) List<String> country) {
+			@Parameter(description = "The date; today (UTC) when absent",
+					example = "2025-11-06") @RequestParam(required = false) LocalDate asOf,
+			@Parameter(description = "ISO 3166-1 alpha-3 codes",
+					example = "PAK") @RequestParam(required = false) List<String> country) {
 		LocalDate date = (asOf != null) ? asOf : LocalDate.now(ZoneOffset.UTC);
 		return this.service.situation(date, Countries.parseFilter("country", country));
 	}

@@ -55,42 +55,48 @@ class SituationService {
 	}
 
 	/**
-	 * Ceasefires in effect on the date: agreed (not merely PROPOSED), effective on or before it
-	 * and not ended before it. A country filter matches the parties' countries.
+	 * Ceasefires in effect on the date: agreed (not merely PROPOSED), effective on or
+	 * before it and not ended before it. A country filter matches the parties' countries.
 	 */
 	private List<Situation.CeasefireInEffect> ceasefires(LocalDate asOf, List<String> countries) {
 		SqlFilter where = new SqlFilter().when(countries, """
 				exists (select 1 from ceasefire_party cp join actor a on a.id = cp.actor_id
 				        where cp.ceasefire_id = c.id and a.country in (:countries))""", "countries");
-		return this.jdbc.sql("""
-				select c.id, c.name, c.status, c.arrangement, c.agreed_on, c.effective_from,
-				       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
-				                 from ceasefire_party cp join actor a on a.id = cp.actor_id
-				                 where cp.ceasefire_id = c.id), '[]')::text as parties,
-				       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
-				                                  order by m.position)
-				                 from ceasefire_mediator m join actor a on a.id = m.actor_id
-				                 where m.ceasefire_id = c.id), '[]')::text as mediators
-				from ceasefire c
-				where c.status <> 'PROPOSED' and c.effective_from <= :asOf and (c.ended_on is null or c.ended_on >= :asOf)
-				%s
-				order by c.effective_from, c.id""".formatted(where.andClauses()))
+		return this.jdbc
+			.sql("""
+					select c.id, c.name, c.status, c.arrangement, c.agreed_on, c.effective_from,
+					       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name) order by a.name, a.id)
+					                 from ceasefire_party cp join actor a on a.id = cp.actor_id
+					                 where cp.ceasefire_id = c.id), '[]')::text as parties,
+					       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
+					                                  order by m.position)
+					                 from ceasefire_mediator m join actor a on a.id = m.actor_id
+					                 where m.ceasefire_id = c.id), '[]')::text as mediators
+					from ceasefire c
+					where c.status <> 'PROPOSED' and c.effective_from <= :asOf and (c.ended_on is null or c.ended_on >= :asOf)
+					%s
+					order by c.effective_from, c.id"""
+				.formatted(where.andClauses()))
 			.params(where.params())
 			.param("asOf", asOf)
 			.query((rs, row) -> {
 				UUID id = rs.getObject("id", UUID.class);
 				return new Situation.CeasefireInEffect(id, rs.getString("name"), rs.getString("status"),
 						rs.getString("arrangement"), rs.getObject("agreed_on", LocalDate.class),
-						rs.getObject("effective_from", LocalDate.class), this.json.readValue(rs.getString("parties"), REFS),
+						rs.getObject("effective_from", LocalDate.class),
+						this.json.readValue(rs.getString("parties"), REFS),
 						this.json.readValue(rs.getString("mediators"), MEDIATORS), "/api/v1/ceasefires/" + id);
 			})
 			.list();
 	}
 
-	/** Every crossing (of the countries, when filtered) with the status in force at the end of the date. */
+	/**
+	 * Every crossing (of the countries, when filtered) with the status in force at the
+	 * end of the date.
+	 */
 	private List<Situation.CrossingState> crossings(LocalDate asOf, List<String> countries) {
-		SqlFilter where = new SqlFilter().when(countries, "(bc.country_a in (:countries) or bc.country_b in (:countries))",
-				"countries");
+		SqlFilter where = new SqlFilter().when(countries,
+				"(bc.country_a in (:countries) or bc.country_b in (:countries))", "countries");
 		return this.jdbc.sql("""
 				select bc.id, bc.name, bc.country_a, bc.country_b,
 				       s.id as change_id, s.status, s.allowed_traffic, s.effective_from, s.reason,
@@ -121,8 +127,8 @@ class SituationService {
 	}
 
 	/**
-	 * The latest round started on or before the date and the next one after it. A country filter
-	 * matches the venue and the parties' countries.
+	 * The latest round started on or before the date and the next one after it. A country
+	 * filter matches the venue and the parties' countries.
 	 */
 	private Situation.Talks talks(LocalDate asOf, List<String> countries) {
 		SqlFilter where = new SqlFilter().when(countries, """
@@ -132,38 +138,40 @@ class SituationService {
 				 or exists (select 1 from talks_delegation d join actor a on a.id = d.party_actor_id
 				            where d.talks_round_id = t.id and a.country in (:countries)))""", "countries");
 		String filter = where.andClauses();
-		List<Situation.Round> rounds = this.jdbc.sql("""
-				select r.which, t.id, t.round_number, t.venue_city, t.venue_country, t.start_date, t.end_date, t.status,
-				       n.id as negotiation_id, n.name as negotiation_name,
-				       coalesce((select jsonb_agg(jsonb_build_object(
-				                            'party', jsonb_build_object('id', p.id, 'name', p.name),
-				                            'head', case when h.id is null then null
-				                                         else jsonb_build_object('id', h.id, 'name', h.name) end,
-				                            'note', d.note) order by d.position)
-				                 from talks_delegation d
-				                 join actor p on p.id = d.party_actor_id
-				                 left join actor h on h.id = d.head_actor_id
-				                 where d.talks_round_id = t.id), '[]')::text as delegations,
-				       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
-				                                  order by m.ord, m.position)
-				                 from (select rm.actor_id, rm.role, 0 as ord, rm.position
-				                       from talks_round_mediator rm where rm.talks_round_id = t.id
-				                       union all
-				                       select nm.actor_id, nm.role, 1, nm.position
-				                       from negotiation_mediator nm
-				                       where nm.negotiation_id = t.negotiation_id
-				                         and not exists (select 1 from talks_round_mediator rm
-				                                         where rm.talks_round_id = t.id and rm.actor_id = nm.actor_id)) m
-				                 join actor a on a.id = m.actor_id), '[]')::text as mediators
-				from ((select 'LATEST' as which, t.id from talks_round t
-				       where t.start_date <= :asOf %1$s
-				       order by t.start_date desc, t.id desc limit 1)
-				      union all
-				      (select 'NEXT', t.id from talks_round t
-				       where t.start_date > :asOf %1$s
-				       order by t.start_date, t.id limit 1)) r
-				join talks_round t on t.id = r.id
-				join negotiation n on n.id = t.negotiation_id""".formatted(filter))
+		List<Situation.Round> rounds = this.jdbc
+			.sql("""
+					select r.which, t.id, t.round_number, t.venue_city, t.venue_country, t.start_date, t.end_date, t.status,
+					       n.id as negotiation_id, n.name as negotiation_name,
+					       coalesce((select jsonb_agg(jsonb_build_object(
+					                            'party', jsonb_build_object('id', p.id, 'name', p.name),
+					                            'head', case when h.id is null then null
+					                                         else jsonb_build_object('id', h.id, 'name', h.name) end,
+					                            'note', d.note) order by d.position)
+					                 from talks_delegation d
+					                 join actor p on p.id = d.party_actor_id
+					                 left join actor h on h.id = d.head_actor_id
+					                 where d.talks_round_id = t.id), '[]')::text as delegations,
+					       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
+					                                  order by m.ord, m.position)
+					                 from (select rm.actor_id, rm.role, 0 as ord, rm.position
+					                       from talks_round_mediator rm where rm.talks_round_id = t.id
+					                       union all
+					                       select nm.actor_id, nm.role, 1, nm.position
+					                       from negotiation_mediator nm
+					                       where nm.negotiation_id = t.negotiation_id
+					                         and not exists (select 1 from talks_round_mediator rm
+					                                         where rm.talks_round_id = t.id and rm.actor_id = nm.actor_id)) m
+					                 join actor a on a.id = m.actor_id), '[]')::text as mediators
+					from ((select 'LATEST' as which, t.id from talks_round t
+					       where t.start_date <= :asOf %1$s
+					       order by t.start_date desc, t.id desc limit 1)
+					      union all
+					      (select 'NEXT', t.id from talks_round t
+					       where t.start_date > :asOf %1$s
+					       order by t.start_date, t.id limit 1)) r
+					join talks_round t on t.id = r.id
+					join negotiation n on n.id = t.negotiation_id"""
+				.formatted(filter))
 			.params(where.params())
 			.param("asOf", asOf)
 			.query((rs, row) -> round(rs))
@@ -184,7 +192,8 @@ class SituationService {
 	private Situation.Round round(ResultSet rs) throws SQLException {
 		UUID id = rs.getObject("id", UUID.class);
 		return new Situation.Round(id,
-				new Situation.NegotiationRef(rs.getObject("negotiation_id", UUID.class), rs.getString("negotiation_name")),
+				new Situation.NegotiationRef(rs.getObject("negotiation_id", UUID.class),
+						rs.getString("negotiation_name")),
 				rs.getInt("round_number"), rs.getString("venue_city"), rs.getString("venue_country"),
 				rs.getObject("start_date", LocalDate.class), rs.getObject("end_date", LocalDate.class),
 				rs.getString("status"), this.json.readValue(rs.getString("delegations"), DELEGATIONS),
@@ -192,10 +201,11 @@ class SituationService {
 	}
 
 	/**
-	 * Incident totals for the 7 and 30 days ending with the date (by start date), from the
-	 * curated figures, and the actors in most of the 30 days' incidents (any part: a role, a claim,
-	 * being accused). Read from the timeline's incident entries, which carry all of that in one
-	 * index (an index-only scan of the window instead of visiting every incident and its actors).
+	 * Incident totals for the 7 and 30 days ending with the date (by start date), from
+	 * the curated figures, and the actors in most of the 30 days' incidents (any part: a
+	 * role, a claim, being accused). Read from the timeline's incident entries, which
+	 * carry all of that in one index (an index-only scan of the window instead of
+	 * visiting every incident and its actors).
 	 */
 	private Situation.Incidents incidents(LocalDate asOf, List<String> countries) {
 		LocalDate from7 = asOf.minusDays(6);
@@ -212,8 +222,9 @@ class SituationService {
 				where e.kind_rank = 1 and e.day between :from30 and :asOf %s""".formatted(where.andClauses()))
 			.params(where.params())
 			.params(window)
-			.query((rs, row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-					rs.getLong(6) })
+			.query((rs,
+					row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+							rs.getLong(6) })
 			.single();
 		List<Situation.InvolvedActor> top = this.jdbc.sql("""
 				with counts as (select u.actor_id, count(*) as incidents

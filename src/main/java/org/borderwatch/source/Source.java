@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import org.borderwatch.common.AbstractAggregate;
 
 /**
- * Where a fact comes from: a news report, a state broadcaster, an official statement, a dataset.
- * Every other record cites sources by id, so each fact can be traced to who said it.
+ * Where a fact comes from: a news report, a state broadcaster, an official statement, a
+ * dataset. Every other record cites sources by id, so each fact can be traced to who said
+ * it.
  */
 @Entity
 @Table(name = "source")
@@ -43,8 +44,7 @@ class Source extends AbstractAggregate {
 		describe(publisher, title, kind, null, null, null);
 	}
 
-	void describe(String publisher, String title, SourceKind kind, String url, LocalDate publishedOn,
-			String language) {
+	void describe(String publisher, String title, SourceKind kind, String url, LocalDate publishedOn, String language) {
 		this.publisher = Objects.requireNonNull(publisher, "publisher").strip();
 		this.title = Objects.requireNonNull(title, "title").strip();
 		this.kind = Objects.requireNonNull(kind, "kind");

@@ -42,7 +42,8 @@ class SourceController {
 	}
 
 	@PostMapping
-	@Operation(summary = "Create a source", description = "201 with Location and ETag. 409 when another source has the same url.")
+	@Operation(summary = "Create a source",
+			description = "201 with Location and ETag. 409 when another source has the same url.")
 	ResponseEntity<SourceResponse> create(@Valid @RequestBody SourceRequest request) {
 		SourceResponse created = this.service.create(request);
 		return ETags.created(created, created.id(), created.version());
@@ -60,10 +61,14 @@ class SourceController {
 	@Operation(summary = "List sources", description = "Newest publication first, undated last. "
 			+ "Repeat a filter (or comma-separate values) for OR; different filters AND.")
 	ResponseEntity<PageResponse<SourceResponse>> list(
-			@Parameter(description = "Publisher names (exact, case-insensitive)", example = "Associated Press") @RequestParam(required = false) List<String> publisher,
-			@Parameter(description = "Source kinds", example = "STATE_MEDIA") @RequestParam(required = false) List<SourceKind> kind,
-			@Parameter(description = "Published on or after (inclusive)", example = "2025-10-01") @RequestParam(required = false) LocalDate from,
-			@Parameter(description = "Published on or before (inclusive)", example = "2025-11-10") @RequestParam(required = false) LocalDate to,
+			@Parameter(description = "Publisher names (exact, case-insensitive)",
+					example = "Associated Press") @RequestParam(required = false) List<String> publisher,
+			@Parameter(description = "Source kinds",
+					example = "STATE_MEDIA") @RequestParam(required = false) List<SourceKind> kind,
+			@Parameter(description = "Published on or after (inclusive)",
+					example = "2025-10-01") @RequestParam(required = false) LocalDate from,
+			@Parameter(description = "Published on or before (inclusive)",
+					example = "2025-11-10") @RequestParam(required = false) LocalDate to,
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
 		if (from != null && to != null && to.isBefore(from)) {
@@ -75,7 +80,8 @@ class SourceController {
 	}
 
 	@PutMapping("/{id}")
-	@Operation(summary = "Replace a source", description = "Fields left out become empty. With If-Match, a stale ETag answers 412.")
+	@Operation(summary = "Replace a source",
+			description = "Fields left out become empty. With If-Match, a stale ETag answers 412.")
 	ResponseEntity<SourceResponse> replace(@PathVariable UUID id, @Valid @RequestBody SourceRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		SourceResponse source = this.service.replace(id, request, ifMatch);

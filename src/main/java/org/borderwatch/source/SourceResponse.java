@@ -8,8 +8,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A source as the API returns it. */
 @Schema(name = "Source")
-public record SourceResponse(UUID id, @Schema(example = "Associated Press") String publisher, String title,
-		String url, LocalDate publishedOn, SourceKind kind, @Schema(example = "en") String language, long version,
+public record SourceResponse(UUID id, @Schema(example = "Associated Press") String publisher, String title, String url,
+		LocalDate publishedOn, SourceKind kind, @Schema(example = "en") String language, long version,
 		Instant createdAt, Instant updatedAt) {
 
 	static SourceResponse of(Source source) {

@@ -94,9 +94,8 @@ public class SourceService {
 			.when(filter.to(), "s.published_on <= :to", "to");
 		if (cursor != null) {
 			Cursor after = Cursor.decode(cursor, 2);
-			where.and("(coalesce(s.published_on, :undated), s.id) < (:afterDate, :afterId)",
-					Map.of("undated", UNDATED, "afterDate", LocalDate.parse(after.value(0)), "afterId",
-							UUID.fromString(after.value(1))));
+			where.and("(coalesce(s.published_on, :undated), s.id) < (:afterDate, :afterId)", Map.of("undated", UNDATED,
+					"afterDate", LocalDate.parse(after.value(0)), "afterId", UUID.fromString(after.value(1))));
 		}
 		List<SourceKey> keys = this.jdbc.sql("""
 				select s.id, coalesce(s.published_on, :undated) as sort_date from source s
@@ -117,7 +116,10 @@ public class SourceService {
 		return page.map((key) -> SourceResponse.of(loaded.get(key.id())));
 	}
 
-	/** The id of the source with this URL, if any; lets importers and the demo loader stay idempotent. */
+	/**
+	 * The id of the source with this URL, if any; lets importers and the demo loader stay
+	 * idempotent.
+	 */
 	@Transactional(readOnly = true)
 	public java.util.Optional<UUID> idByUrl(String url) {
 		return this.sources.findByUrl(url).map(Source::getId);

@@ -9,20 +9,22 @@ import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.incident.IncidentFilter;
 
 /**
- * A statistics request after parsing: the bucket width, the grouping, the inclusive range of start
- * dates (defaults applied) and the incident filters, read by the incident list's own
- * {@link IncidentFilter} so that the same parameters select the same incidents (its {@code from}
- * and {@code to} are taken out: here they select start dates, see {@link #parse}).
+ * A statistics request after parsing: the bucket width, the grouping, the inclusive range
+ * of start dates (defaults applied) and the incident filters, read by the incident list's
+ * own {@link IncidentFilter} so that the same parameters select the same incidents (its
+ * {@code from} and {@code to} are taken out: here they select start dates, see
+ * {@link #parse}).
  */
 record IncidentStatsQuery(StatsInterval interval, StatsGroupBy groupBy, LocalDate from, LocalDate to,
 		IncidentFilter filter) {
 
 	/**
 	 * Parses the query parameters. An incident counts in the bucket of its start date, so
-	 * {@code from}/{@code to} bound start dates (the incident list matches incidents overlapping
-	 * them: the two differ only for incidents spanning {@code from}). Without {@code to} the range
-	 * ends today (UTC); without {@code from} it covers a fixed number of whole buckets ending with
-	 * the one holding {@code to}: 30 days, 26 weeks, 12 months or 10 years.
+	 * {@code from}/{@code to} bound start dates (the incident list matches incidents
+	 * overlapping them: the two differ only for incidents spanning {@code from}). Without
+	 * {@code to} the range ends today (UTC); without {@code from} it covers a fixed
+	 * number of whole buckets ending with the one holding {@code to}: 30 days, 26 weeks,
+	 * 12 months or 10 years.
 	 */
 	static IncidentStatsQuery parse(String interval, String groupBy, MultiValueMap<String, String> params) {
 		StatsInterval width = StatsInterval.parse(interval, StatsInterval.MONTH);
@@ -39,7 +41,10 @@ record IncidentStatsQuery(StatsInterval interval, StatsGroupBy groupBy, LocalDat
 		return new IncidentStatsQuery(width, grouping, start, end, withoutRange);
 	}
 
-	/** Whether the rollups can answer: they know country, admin1, types and actors, nothing else. */
+	/**
+	 * Whether the rollups can answer: they know country, admin1, types and actors,
+	 * nothing else.
+	 */
 	boolean onlyRollupFilters() {
 		return this.filter.actorRoles().isEmpty() && this.filter.claimedBy().isEmpty()
 				&& this.filter.minFatalities() == null && this.filter.verification().isEmpty()

@@ -7,8 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * Incident statistics: one entry per bucket and group, zero-filled, in chronological order and,
- * within a bucket, in the order of the groups (most incidents first).
+ * Incident statistics: one entry per bucket and group, zero-filled, in chronological
+ * order and, within a bucket, in the order of the groups (most incidents first).
  */
 @Schema(name = "IncidentStats")
 record IncidentStatsResponse(@Schema(example = "week") String interval, @Schema(example = "type") String groupBy,
@@ -17,12 +17,14 @@ record IncidentStatsResponse(@Schema(example = "week") String interval, @Schema(
 		List<Bucket> buckets) {
 
 	/**
-	 * One bucket of one group. {@code start}/{@code end} are the days it counts (inclusive): the
-	 * calendar period, clipped to the requested range for the first and last bucket.
+	 * One bucket of one group. {@code start}/{@code end} are the days it counts
+	 * (inclusive): the calendar period, clipped to the requested range for the first and
+	 * last bucket.
 	 */
 	@Schema(name = "IncidentStatsBucket")
 	record Bucket(@Schema(example = "2025-10-06") LocalDate start, @Schema(example = "2025-10-12") LocalDate end,
-			@Schema(description = "The calendar period: 2025-10-12, 2025-W41, 2025-10 or 2025", example = "2025-W41") String period,
+			@Schema(description = "The calendar period: 2025-10-12, 2025-W41, 2025-10 or 2025",
+					example = "2025-W41") String period,
 			@Schema(description = "The group's value (type or sub-type code, country code, admin1, actor id); null for groupBy=none and for incidents that lack the attribute",
 					example = "BATTLES") String key,
 			@Schema(description = "The group's readable name; null for groupBy=none", example = "Battles") String label,

@@ -26,18 +26,18 @@ import org.borderwatch.incident.IncidentFilter;
 import org.borderwatch.incident.SubEventType;
 
 /**
- * Incident statistics per calendar bucket, zero-filled, summed from daily rollups kept by triggers
- * in the writing transaction (migration V60): {@code incident_daily_rollup} (a country's year is
- * a few thousand rows whatever the number of incidents), or its splits by admin1 or by actor when
- * the request needs them. Weekly, monthly and yearly series without sub-types read the whole
- * periods of their range from the weekly or monthly sums of the first (migration V70; see
- * {@link PeriodSplit}). Filters no rollup knows (verification, tag, claimedBy, actorRole,
- * minFatalities, bbox, q) and the few actor combinations none answers exactly (several actors
- * without grouping by actor; actors with admin1) read the raw tables with the incident list's own
- * conditions.
+ * Incident statistics per calendar bucket, zero-filled, summed from daily rollups kept by
+ * triggers in the writing transaction (migration V60): {@code incident_daily_rollup} (a
+ * country's year is a few thousand rows whatever the number of incidents), or its splits
+ * by admin1 or by actor when the request needs them. Weekly, monthly and yearly series
+ * without sub-types read the whole periods of their range from the weekly or monthly sums
+ * of the first (migration V70; see {@link PeriodSplit}). Filters no rollup knows
+ * (verification, tag, claimedBy, actorRole, minFatalities, bbox, q) and the few actor
+ * combinations none answers exactly (several actors without grouping by actor; actors
+ * with admin1) read the raw tables with the incident list's own conditions.
  * <p>
- * Reads run outside a transaction: one statement (plus one for actor names) needs no snapshot
- * shared with another, and it saves the round trips of BEGIN and COMMIT.
+ * Reads run outside a transaction: one statement (plus one for actor names) needs no
+ * snapshot shared with another, and it saves the round trips of BEGIN and COMMIT.
  */
 @Service
 class IncidentStatsService {
@@ -80,8 +80,9 @@ class IncidentStatsService {
 			.reversed()
 			.thenComparing(Comparator.nullsLast(Comparator.<String>naturalOrder())));
 		if ((long) keys.size() * starts.size() > MAX_ENTRIES) {
-			throw InvalidInputException.forField("groupBy", "%d groups over %d buckets make %,d entries, more than the %,d allowed: narrow it with filters (country, type, actor...), a coarser interval or a shorter from/to range"
-				.formatted(keys.size(), starts.size(), (long) keys.size() * starts.size(), MAX_ENTRIES));
+			throw InvalidInputException.forField("groupBy",
+					"%d groups over %d buckets make %,d entries, more than the %,d allowed: narrow it with filters (country, type, actor...), a coarser interval or a shorter from/to range"
+						.formatted(keys.size(), starts.size(), (long) keys.size() * starts.size(), MAX_ENTRIES));
 		}
 		Map<String, String> labels = labels(query.groupBy(), keys);
 
@@ -103,14 +104,18 @@ class IncidentStatsService {
 				buckets);
 	}
 
-	/** The first day of each calendar bucket the range touches; refuses more than {@link #MAX_BUCKETS}. */
+	/**
+	 * The first day of each calendar bucket the range touches; refuses more than
+	 * {@link #MAX_BUCKETS}.
+	 */
 	static List<LocalDate> bucketStarts(IncidentStatsQuery query) {
 		List<LocalDate> starts = new ArrayList<>();
-		for (LocalDate start = query.interval().align(query.from()); !start.isAfter(query.to());
-				start = query.interval().next(start)) {
+		for (LocalDate start = query.interval().align(query.from()); !start
+			.isAfter(query.to()); start = query.interval().next(start)) {
 			if (starts.size() == MAX_BUCKETS) {
-				throw InvalidInputException.forField("interval", "from %s to %s by %s makes more than %,d buckets: choose a coarser interval (week, month, year) or a shorter from/to range"
-					.formatted(query.from(), query.to(), query.interval().param(), MAX_BUCKETS));
+				throw InvalidInputException.forField("interval",
+						"from %s to %s by %s makes more than %,d buckets: choose a coarser interval (week, month, year) or a shorter from/to range"
+							.formatted(query.from(), query.to(), query.interval().param(), MAX_BUCKETS));
 			}
 			starts.add(start);
 		}
@@ -118,9 +123,9 @@ class IncidentStatsService {
 	}
 
 	/**
-	 * The smallest table that answers the request exactly. An incident with several of the
-	 * filtered actors would count once per actor in the actor rollup, so several actors without
-	 * grouping by actor, and actors with admin1, go to the raw tables.
+	 * The smallest table that answers the request exactly. An incident with several of
+	 * the filtered actors would count once per actor in the actor rollup, so several
+	 * actors without grouping by actor, and actors with admin1, go to the raw tables.
 	 */
 	static Source source(IncidentStatsQuery query) {
 		IncidentFilter filter = query.filter();
@@ -186,12 +191,12 @@ class IncidentStatsService {
 	}
 
 	/**
-	 * A range cut for the weekly or monthly rollup (migration V70): the whole weeks or months
-	 * inside {@code [from, to]}, {@code [wholeFrom, wholeUntil)}, come from the coarse table, and
-	 * the days of a partial first or last period from the daily one. A country-year by week then
-	 * sums about 320 rows instead of 7,000. The coarse tables do not split by sub-type: null when
-	 * the request filters or groups by sub-type, when the buckets are days, or when the range holds
-	 * no whole period.
+	 * A range cut for the weekly or monthly rollup (migration V70): the whole weeks or
+	 * months inside {@code [from, to]}, {@code [wholeFrom, wholeUntil)}, come from the
+	 * coarse table, and the days of a partial first or last period from the daily one. A
+	 * country-year by week then sums about 320 rows instead of 7,000. The coarse tables
+	 * do not split by sub-type: null when the request filters or groups by sub-type, when
+	 * the buckets are days, or when the range holds no whole period.
 	 */
 	record PeriodSplit(StatsInterval period, LocalDate wholeFrom, LocalDate wholeUntil) {
 
@@ -211,7 +216,10 @@ class IncidentStatsService {
 			return wholeFrom.isBefore(wholeUntil) ? new PeriodSplit(period, wholeFrom, wholeUntil) : null;
 		}
 
-		/** The rows of the range, as one derived table with the daily table's columns but the sub-type. */
+		/**
+		 * The rows of the range, as one derived table with the daily table's columns but
+		 * the sub-type.
+		 */
 		String unionSql() {
 			return """
 					(select day, %1$s from incident_daily_rollup where day >= :from and day < :wholeFrom
@@ -226,10 +234,11 @@ class IncidentStatsService {
 	}
 
 	/**
-	 * From the raw tables, for the filters no rollup knows and the few actor combinations none
-	 * answers exactly: the incident list's own conditions ({@link IncidentFilter#toSql}) over the
-	 * start-date range. An incident counts once per actor group however many roles the actor has
-	 * in it; {@code groupBy=actor} shows only the filtered actors (and roles) when some are given.
+	 * From the raw tables, for the filters no rollup knows and the few actor combinations
+	 * none answers exactly: the incident list's own conditions
+	 * ({@link IncidentFilter#toSql}) over the start-date range. An incident counts once
+	 * per actor group however many roles the actor has in it; {@code groupBy=actor} shows
+	 * only the filtered actors (and roles) when some are given.
 	 */
 	private List<Row> fromIncidents(IncidentStatsQuery query) {
 		IncidentFilter filter = query.filter();
@@ -284,8 +293,9 @@ class IncidentStatsService {
 				  where c.incident_id = i.id and c.claimant_actor_id is null) f
 				where i.start_date between :from and :to
 				  %s
-				group by %s""".formatted(query.interval().sqlUnit(), key, actorJoin, where.andClauses(),
-				(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
+				group by %s"""
+			.formatted(query.interval().sqlUnit(), key, actorJoin, where.andClauses(),
+					(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
 		return this.jdbc.sql(sql)
 			.params(where.params())
 			.param("from", query.from())
@@ -295,9 +305,9 @@ class IncidentStatsService {
 	}
 
 	/**
-	 * Reads the columns by position, in the order both queries select them (bucket, key, incidents,
-	 * then killed and wounded per category): a year of weeks by type is 3,000 values, and the
-	 * driver's name lookups stood out in profiles of this request.
+	 * Reads the columns by position, in the order both queries select them (bucket, key,
+	 * incidents, then killed and wounded per category): a year of weeks by type is 3,000
+	 * values, and the driver's name lookups stood out in profiles of this request.
 	 */
 	private static Row row(ResultSet rs, int rowNum) throws SQLException {
 		return new Row(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
@@ -333,7 +343,9 @@ class IncidentStatsService {
 		return labels;
 	}
 
-	/** ACLED's label of a stored code; the code itself for a value the enum does not know. */
+	/**
+	 * ACLED's label of a stored code; the code itself for a value the enum does not know.
+	 */
 	private static <E extends Enum<E>> String label(Class<E> type, String code, Function<E, String> label) {
 		try {
 			return label.apply(Enum.valueOf(type, code));

@@ -20,7 +20,9 @@ enum StatsGroupBy {
 		return this.param;
 	}
 
-	/** Reads the {@code groupBy} parameter (case-insensitive); absent means {@link #NONE}. */
+	/**
+	 * Reads the {@code groupBy} parameter (case-insensitive); absent means {@link #NONE}.
+	 */
 	static StatsGroupBy parse(String value) {
 		if (value == null || value.isBlank()) {
 			return NONE;
@@ -29,9 +31,9 @@ enum StatsGroupBy {
 		return Arrays.stream(values())
 			.filter((groupBy) -> groupBy.param.equalsIgnoreCase(wanted))
 			.findFirst()
-			.orElseThrow(() -> InvalidInputException.forField("groupBy", "'" + value
-					+ "' is not a grouping; expected one of "
-					+ Arrays.stream(values()).map(StatsGroupBy::param).collect(Collectors.joining(", "))));
+			.orElseThrow(() -> InvalidInputException.forField("groupBy",
+					"'" + value + "' is not a grouping; expected one of "
+							+ Arrays.stream(values()).map(StatsGroupBy::param).collect(Collectors.joining(", "))));
 	}
 
 }

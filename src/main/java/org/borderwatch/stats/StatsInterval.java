@@ -10,8 +10,9 @@ import java.util.Locale;
 import org.borderwatch.common.InvalidInputException;
 
 /**
- * The width of a statistics bucket. Buckets are calendar periods: ISO weeks start on Monday,
- * months and years on their first day, so the same week is the same bucket in every request.
+ * The width of a statistics bucket. Buckets are calendar periods: ISO weeks start on
+ * Monday, months and years on their first day, so the same week is the same bucket in
+ * every request.
  */
 enum StatsInterval {
 
@@ -19,7 +20,10 @@ enum StatsInterval {
 
 	private final String param;
 
-	/** How many buckets a request without {@code from} covers, ending with the one holding {@code to}. */
+	/**
+	 * How many buckets a request without {@code from} covers, ending with the one holding
+	 * {@code to}.
+	 */
 	private final int defaultSpan;
 
 	StatsInterval(String param, int defaultSpan) {
@@ -31,14 +35,17 @@ enum StatsInterval {
 		return this.param;
 	}
 
-	/** The unit for PostgreSQL's {@code date_trunc}; it truncates to ISO weeks (Monday) as well. */
+	/**
+	 * The unit for PostgreSQL's {@code date_trunc}; it truncates to ISO weeks (Monday) as
+	 * well.
+	 */
 	String sqlUnit() {
 		return this.param;
 	}
 
 	/**
-	 * The coarsest rollup period whose whole periods make up this interval's buckets: weeks for
-	 * weekly buckets, months for monthly and yearly ones, days for daily ones.
+	 * The coarsest rollup period whose whole periods make up this interval's buckets:
+	 * weeks for weekly buckets, months for monthly and yearly ones, days for daily ones.
 	 */
 	StatsInterval rollupPeriod() {
 		return switch (this) {
@@ -68,7 +75,10 @@ enum StatsInterval {
 		};
 	}
 
-	/** The default start of a range ending on {@code to}: whole buckets, {@link #defaultSpan} of them. */
+	/**
+	 * The default start of a range ending on {@code to}: whole buckets,
+	 * {@link #defaultSpan} of them.
+	 */
 	LocalDate defaultFrom(LocalDate to) {
 		LocalDate start = align(to);
 		return switch (this) {
@@ -79,7 +89,10 @@ enum StatsInterval {
 		};
 	}
 
-	/** How the bucket starting on {@code start} is named: 2025-10-12, 2025-W42, 2025-10, 2025. */
+	/**
+	 * How the bucket starting on {@code start} is named: 2025-10-12, 2025-W42, 2025-10,
+	 * 2025.
+	 */
 	String period(LocalDate start) {
 		return switch (this) {
 			case DAY -> start.toString();
@@ -90,7 +103,10 @@ enum StatsInterval {
 		};
 	}
 
-	/** Reads the {@code interval} parameter, case-insensitively; null gives {@code fallback}. */
+	/**
+	 * Reads the {@code interval} parameter, case-insensitively; null gives
+	 * {@code fallback}.
+	 */
 	static StatsInterval parse(String value, StatsInterval fallback) {
 		if (value == null || value.isBlank()) {
 			return fallback;

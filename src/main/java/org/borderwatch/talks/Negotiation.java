@@ -20,8 +20,9 @@ import org.borderwatch.common.AbstractAggregate;
 import org.borderwatch.common.DomainRuleException;
 
 /**
- * A negotiation process between parties, such as the 2025 Pakistan–Afghanistan talks, with the
- * third parties that mediate it. Its meetings are {@link TalksRound}s, which refer to it by id.
+ * A negotiation process between parties, such as the 2025 Pakistan–Afghanistan talks,
+ * with the third parties that mediate it. Its meetings are {@link TalksRound}s, which
+ * refer to it by id.
  */
 @Entity
 @Table(name = "negotiation")
@@ -63,9 +64,9 @@ class Negotiation extends AbstractAggregate {
 	}
 
 	/**
-	 * Sets who negotiates and who mediates, together, because the rules relate the two lists: a
-	 * mediator stands between the parties and cannot be one of them, and an actor plays each
-	 * mediating role at most once.
+	 * Sets who negotiates and who mediates, together, because the rules relate the two
+	 * lists: a mediator stands between the parties and cannot be one of them, and an
+	 * actor plays each mediating role at most once.
 	 */
 	void involve(Collection<UUID> partyIds, List<Mediator> mediators) {
 		Set<UUID> parties = new HashSet<>(partyIds);
@@ -109,9 +110,10 @@ class Negotiation extends AbstractAggregate {
 		}
 
 		/**
-		 * A mediator cannot also be a party (field {@code mediators[i].actorId}); the same actor
-		 * cannot be listed twice in the same role (field {@code mediators[i].role}). One actor may
-		 * play several roles: Turkey both mediates and hosts the Istanbul talks.
+		 * A mediator cannot also be a party (field {@code mediators[i].actorId}); the
+		 * same actor cannot be listed twice in the same role (field
+		 * {@code mediators[i].role}). One actor may play several roles: Turkey both
+		 * mediates and hosts the Istanbul talks.
 		 */
 		static void check(List<Mediator> mediators, Set<UUID> parties) {
 			Set<Mediator> seen = new HashSet<>();

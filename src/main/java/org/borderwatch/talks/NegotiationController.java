@@ -65,9 +65,12 @@ class NegotiationController {
 	@Operation(summary = "List negotiations",
 			description = "In name order. Repeat a filter (or comma-separate values) for OR; different filters AND.")
 	ResponseEntity<PageResponse<NegotiationResponse>> list(
-			@Parameter(description = "Ids of actors taking part as a party") @RequestParam(required = false) List<UUID> party,
-			@Parameter(description = "Ids of actors mediating, in any role") @RequestParam(required = false) List<UUID> mediator,
-			@Parameter(description = "Case-insensitive match on the name", example = "afghanistan") @RequestParam(required = false) String q,
+			@Parameter(description = "Ids of actors taking part as a party") @RequestParam(
+					required = false) List<UUID> party,
+			@Parameter(description = "Ids of actors mediating, in any role") @RequestParam(
+					required = false) List<UUID> mediator,
+			@Parameter(description = "Case-insensitive match on the name",
+					example = "afghanistan") @RequestParam(required = false) String q,
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
 		NegotiationFilter filter = new NegotiationFilter((party != null) ? party : List.of(),
@@ -79,12 +82,20 @@ class NegotiationController {
 	@Operation(summary = "List the rounds of a negotiation",
 			description = "In round-number order; takes the filters of GET /api/v1/talks-rounds. 404 for an unknown negotiation.")
 	ResponseEntity<PageResponse<TalksRoundResponse>> rounds(@PathVariable UUID id,
-			@Parameter(description = "Ids of actors with a delegation in the round") @RequestParam(required = false) List<UUID> party,
-			@Parameter(description = "Ids of actors mediating the round, in any role") @RequestParam(required = false) List<UUID> mediator,
-			@Parameter(description = "Rounds still going on this day or later (inclusive)", example = "2025-11-01") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@Parameter(description = "Rounds starting on this day or earlier (inclusive)", example = "2025-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@Parameter(description = "Round statuses", example = "ONGOING") @RequestParam(required = false) List<TalksRoundStatus> status,
-			@Parameter(description = "ISO 3166-1 alpha-3 codes of the venue country", example = "TUR") @RequestParam(required = false) List<String> venueCountry,
+			@Parameter(description = "Ids of actors with a delegation in the round") @RequestParam(
+					required = false) List<UUID> party,
+			@Parameter(description = "Ids of actors mediating the round, in any role") @RequestParam(
+					required = false) List<UUID> mediator,
+			@Parameter(description = "Rounds still going on this day or later (inclusive)",
+					example = "2025-11-01") @RequestParam(
+							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(description = "Rounds starting on this day or earlier (inclusive)",
+					example = "2025-11-30") @RequestParam(
+							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@Parameter(description = "Round statuses",
+					example = "ONGOING") @RequestParam(required = false) List<TalksRoundStatus> status,
+			@Parameter(description = "ISO 3166-1 alpha-3 codes of the venue country",
+					example = "TUR") @RequestParam(required = false) List<String> venueCountry,
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
 		TalksRoundFilter filter = TalksRoundController.filter(null, party, mediator, from, to, status, venueCountry);
@@ -110,7 +121,8 @@ class NegotiationController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a negotiation", description = "409 while it still has rounds, or other records refer to it.")
+	@Operation(summary = "Delete a negotiation",
+			description = "409 while it still has rounds, or other records refer to it.")
 	ResponseEntity<Void> delete(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.service.delete(id, ifMatch);

@@ -20,10 +20,13 @@ public record NegotiationResponse(UUID id, @Schema(example = "Pakistan-Afghanist
 		String description, @Schema(description = "The negotiating actors, in name order") List<ActorRef> parties,
 		List<MediatorView> mediators, Set<UUID> sourceIds,
 		@Schema(description = "How many rounds of talks the negotiation has") long roundCount,
-		@Schema(description = "Optimistic-locking version; the ETag carries it too") long version,
-		Instant createdAt, Instant updatedAt) {
+		@Schema(description = "Optimistic-locking version; the ETag carries it too") long version, Instant createdAt,
+		Instant updatedAt) {
 
-	/** Parties are a set: name order (then id) keeps every response of the same data identical. */
+	/**
+	 * Parties are a set: name order (then id) keeps every response of the same data
+	 * identical.
+	 */
 	private static final Comparator<ActorRef> BY_NAME = Comparator
 		.comparing((ActorRef ref) -> (ref.name() != null) ? ref.name().toLowerCase(Locale.ROOT) : "")
 		.thenComparing(ActorRef::id);

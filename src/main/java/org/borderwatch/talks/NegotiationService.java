@@ -27,8 +27,8 @@ import org.borderwatch.common.ReferenceChecker;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Writes and reads negotiations. Each public method is one transaction, so a request that fails
- * half way leaves nothing behind.
+ * Writes and reads negotiations. Each public method is one transaction, so a request that
+ * fails half way leaves nothing behind.
  */
 @Service
 @Transactional
@@ -82,7 +82,10 @@ public class NegotiationService {
 		return toResponse(negotiation);
 	}
 
-	/** Refused with 409 while rounds belong to the negotiation: they would lose their context. */
+	/**
+	 * Refused with 409 while rounds belong to the negotiation: they would lose their
+	 * context.
+	 */
 	public void delete(UUID id, String ifMatch) {
 		Negotiation negotiation = loadForWrite(id);
 		ETags.requireMatch(ifMatch, negotiation.getVersion());
@@ -94,12 +97,13 @@ public class NegotiationService {
 	/** One page in name order (case-insensitive), then id. */
 	@Transactional(readOnly = true)
 	public PageResponse<NegotiationResponse> list(NegotiationFilter filter, int limit, String cursor) {
-		SqlFilter where = new SqlFilter()
-			.when(filter.parties(), """
-					exists (select 1 from negotiation_party p where p.negotiation_id = n.id and p.actor_id in (:parties))""",
-					"parties")
-			.when(filter.mediators(), """
-					exists (select 1 from negotiation_mediator m where m.negotiation_id = n.id and m.actor_id in (:mediators))""",
+		SqlFilter where = new SqlFilter().when(filter.parties(),
+				"""
+						exists (select 1 from negotiation_party p where p.negotiation_id = n.id and p.actor_id in (:parties))""",
+				"parties")
+			.when(filter.mediators(),
+					"""
+							exists (select 1 from negotiation_mediator m where m.negotiation_id = n.id and m.actor_id in (:mediators))""",
 					"mediators")
 			.when((filter.q() != null) ? SqlFilter.likePattern(filter.q().strip()) : null, "lower(n.name) like :q",
 					"q");

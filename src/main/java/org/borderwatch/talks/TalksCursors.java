@@ -7,9 +7,9 @@ import java.util.UUID;
 import org.borderwatch.common.InvalidInputException;
 
 /**
- * Reads the sort-key values of a decoded cursor. A signed cursor can still come from another list
- * (an actor page's cursor pasted into the rounds list); its values then do not parse, and that is
- * the client's mistake: 400 on {@code cursor}, not 500.
+ * Reads the sort-key values of a decoded cursor. A signed cursor can still come from
+ * another list (an actor page's cursor pasted into the rounds list); its values then do
+ * not parse, and that is the client's mistake: 400 on {@code cursor}, not 500.
  */
 final class TalksCursors {
 

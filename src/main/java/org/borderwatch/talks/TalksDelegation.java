@@ -17,11 +17,11 @@ import jakarta.persistence.Table;
 import org.borderwatch.common.Uuids;
 
 /**
- * One party's delegation to a round: who heads it, who else sits in it, and what is doubtful
- * about it ("head reported by the Afghan side; not publicly confirmed by Islamabad"). It is an
- * entity only because its member list needs a key to hang from; it belongs to its
- * {@link TalksRound}, which alone creates, replaces and checks it. Its round and position are
- * written by the round's list mapping.
+ * One party's delegation to a round: who heads it, who else sits in it, and what is
+ * doubtful about it ("head reported by the Afghan side; not publicly confirmed by
+ * Islamabad"). It is an entity only because its member list needs a key to hang from; it
+ * belongs to its {@link TalksRound}, which alone creates, replaces and checks it. Its
+ * round and position are written by the round's list mapping.
  */
 @Entity
 @Table(name = "talks_delegation")

@@ -29,9 +29,9 @@ import org.borderwatch.common.DatePrecision;
 import org.borderwatch.common.DomainRuleException;
 
 /**
- * One meeting of a {@link Negotiation}: the third round of the Pakistan–Afghanistan talks, in
- * Istanbul on 2025-11-06, with each side's delegation and the mediators. The round owns its
- * delegations; other records refer to it by id.
+ * One meeting of a {@link Negotiation}: the third round of the Pakistan–Afghanistan
+ * talks, in Istanbul on 2025-11-06, with each side's delegation and the mediators. The
+ * round owns its delegations; other records refer to it by id.
  */
 @Entity
 @Table(name = "talks_round")
@@ -67,10 +67,11 @@ class TalksRound extends AbstractAggregate {
 	private String outcome;
 
 	/*
-	 * The join column is not nullable, so Hibernate writes the round id and the position in the
-	 * delegation's own insert. Replacing the list inserts the new delegations before the replaced
-	 * ones are deleted (Hibernate's flush order), so the unique (talks_round_id, position) key is
-	 * checked at commit (V30), when only the new rows remain.
+	 * The join column is not nullable, so Hibernate writes the round id and the position
+	 * in the delegation's own insert. Replacing the list inserts the new delegations
+	 * before the replaced ones are deleted (Hibernate's flush order), so the unique
+	 * (talks_round_id, position) key is checked at commit (V30), when only the new rows
+	 * remain.
 	 */
 	@OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
 	@JoinColumn(name = "talks_round_id", nullable = false)
@@ -90,8 +91,8 @@ class TalksRound extends AbstractAggregate {
 	protected TalksRound() {
 	}
 
-	TalksRound(UUID negotiationId, int roundNumber, LocalDate startDate, LocalDate endDate,
-			DatePrecision datePrecision, TalksRoundStatus status) {
+	TalksRound(UUID negotiationId, int roundNumber, LocalDate startDate, LocalDate endDate, DatePrecision datePrecision,
+			TalksRoundStatus status) {
 		number(negotiationId, roundNumber);
 		schedule(startDate, endDate, datePrecision);
 		report(status, null);
@@ -99,8 +100,8 @@ class TalksRound extends AbstractAggregate {
 
 	/**
 	 * Places the round in its negotiation. Rule: rounds are counted from 1 (field
-	 * {@code roundNumber}). That the number is free within the negotiation is checked by the service,
-	 * which can see the other rounds.
+	 * {@code roundNumber}). That the number is free within the negotiation is checked by
+	 * the service, which can see the other rounds.
 	 */
 	void number(UUID negotiationId, int roundNumber) {
 		if (roundNumber < 1) {
@@ -110,7 +111,9 @@ class TalksRound extends AbstractAggregate {
 		this.roundNumber = roundNumber;
 	}
 
-	/** Sets the dates. Rule: a round cannot end before it starts (field {@code endDate}). */
+	/**
+	 * Sets the dates. Rule: a round cannot end before it starts (field {@code endDate}).
+	 */
 	void schedule(LocalDate startDate, LocalDate endDate, DatePrecision datePrecision) {
 		Objects.requireNonNull(startDate, "startDate");
 		if (endDate != null && endDate.isBefore(startDate)) {
@@ -135,16 +138,18 @@ class TalksRound extends AbstractAggregate {
 	}
 
 	/**
-	 * Seats the delegations and the mediators, together, because the rules relate the two lists:
+	 * Seats the delegations and the mediators, together, because the rules relate the two
+	 * lists:
 	 * <ul>
 	 * <li>one delegation per party (field {@code delegations[i].partyId});</li>
-	 * <li>a delegation's head is not also listed among its members, and no member is listed twice
-	 * (field {@code delegations[i].memberIds[j]});</li>
-	 * <li>a mediator cannot be a party, and an actor plays each mediating role once (fields
-	 * {@code mediators[i].actorId}, {@code mediators[i].role}).</li>
+	 * <li>a delegation's head is not also listed among its members, and no member is
+	 * listed twice (field {@code delegations[i].memberIds[j]});</li>
+	 * <li>a mediator cannot be a party, and an actor plays each mediating role once
+	 * (fields {@code mediators[i].actorId}, {@code mediators[i].role}).</li>
 	 * </ul>
-	 * Delegations that say the same as the stored ones are kept; otherwise the whole list is
-	 * replaced, which also bumps the round's version, as a change in a delegation must.
+	 * Delegations that say the same as the stored ones are kept; otherwise the whole list
+	 * is replaced, which also bumps the round's version, as a change in a delegation
+	 * must.
 	 */
 	void seat(List<TalksDelegation> delegations, List<Mediator> mediators) {
 		Set<UUID> parties = new HashSet<>();

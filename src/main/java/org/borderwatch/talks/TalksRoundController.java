@@ -52,7 +52,8 @@ class TalksRoundController {
 	}
 
 	@GetMapping("/{id}")
-	@Operation(summary = "Read a round of talks", description = "Answers 304 when If-None-Match carries the current ETag.")
+	@Operation(summary = "Read a round of talks",
+			description = "Answers 304 when If-None-Match carries the current ETag.")
 	ResponseEntity<TalksRoundResponse> get(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_NONE_MATCH, required = false) String ifNoneMatch) {
 		TalksRoundResponse round = this.service.get(id);
@@ -64,12 +65,20 @@ class TalksRoundController {
 			description = "Latest first (start date descending, then id). Repeat a filter (or comma-separate values) for OR; different filters AND.")
 	ResponseEntity<PageResponse<TalksRoundResponse>> list(
 			@Parameter(description = "Ids of negotiations") @RequestParam(required = false) List<UUID> negotiation,
-			@Parameter(description = "Ids of actors with a delegation in the round") @RequestParam(required = false) List<UUID> party,
-			@Parameter(description = "Ids of actors mediating the round, in any role") @RequestParam(required = false) List<UUID> mediator,
-			@Parameter(description = "Rounds still going on this day or later (inclusive)", example = "2025-11-01") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-			@Parameter(description = "Rounds starting on this day or earlier (inclusive)", example = "2025-11-30") @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-			@Parameter(description = "Round statuses", example = "ONGOING") @RequestParam(required = false) List<TalksRoundStatus> status,
-			@Parameter(description = "ISO 3166-1 alpha-3 codes of the venue country", example = "TUR") @RequestParam(required = false) List<String> venueCountry,
+			@Parameter(description = "Ids of actors with a delegation in the round") @RequestParam(
+					required = false) List<UUID> party,
+			@Parameter(description = "Ids of actors mediating the round, in any role") @RequestParam(
+					required = false) List<UUID> mediator,
+			@Parameter(description = "Rounds still going on this day or later (inclusive)",
+					example = "2025-11-01") @RequestParam(
+							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+			@Parameter(description = "Rounds starting on this day or earlier (inclusive)",
+					example = "2025-11-30") @RequestParam(
+							required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+			@Parameter(description = "Round statuses",
+					example = "ONGOING") @RequestParam(required = false) List<TalksRoundStatus> status,
+			@Parameter(description = "ISO 3166-1 alpha-3 codes of the venue country",
+					example = "TUR") @RequestParam(required = false) List<String> venueCountry,
 			@Parameter(description = "Page size, 1 to 500") @RequestParam(required = false) Integer limit,
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
 		TalksRoundFilter filter = filter(negotiation, party, mediator, from, to, status, venueCountry);
@@ -81,8 +90,8 @@ class TalksRoundController {
 		if (from != null && to != null && to.isBefore(from)) {
 			throw InvalidInputException.forField("to", "must not be before from");
 		}
-		return new TalksRoundFilter(orEmpty(negotiation), orEmpty(party), orEmpty(mediator), from, to,
-				orEmpty(status), Countries.parseFilter("venueCountry", venueCountry));
+		return new TalksRoundFilter(orEmpty(negotiation), orEmpty(party), orEmpty(mediator), from, to, orEmpty(status),
+				Countries.parseFilter("venueCountry", venueCountry));
 	}
 
 	private static <T> List<T> orEmpty(List<T> values) {
@@ -108,7 +117,8 @@ class TalksRoundController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Delete a round of talks", description = "409 while other records (a ceasefire it produced) refer to it.")
+	@Operation(summary = "Delete a round of talks",
+			description = "409 while other records (a ceasefire it produced) refer to it.")
 	ResponseEntity<Void> delete(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		this.service.delete(id, ifMatch);

@@ -11,9 +11,10 @@ import org.springframework.data.jpa.repository.Lock;
 interface TalksRoundRepository extends JpaRepository<TalksRound, UUID> {
 
 	/**
-	 * Loads a round to change it, locking its row: writers of one round take turns, so the second
-	 * sees the first's version (a stale If-Match gets its 412) instead of racing it through the
-	 * delegation rows, where the deferred position key would make the two wait on each other.
+	 * Loads a round to change it, locking its row: writers of one round take turns, so
+	 * the second sees the first's version (a stale If-Match gets its 412) instead of
+	 * racing it through the delegation rows, where the deferred position key would make
+	 * the two wait on each other.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	Optional<TalksRound> findForWriteById(UUID id);

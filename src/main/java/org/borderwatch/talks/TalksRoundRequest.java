@@ -14,20 +14,21 @@ import org.borderwatch.common.CountryCode;
 import org.borderwatch.common.DatePrecision;
 
 /**
- * The writable state of a round of talks: the body of POST and PUT, and what a merge patch
- * applies to. Id lists are lists, not sets, so that an error names the element at the index the
- * client sent.
+ * The writable state of a round of talks: the body of POST and PUT, and what a merge
+ * patch applies to. Id lists are lists, not sets, so that an error names the element at
+ * the index the client sent.
  */
 @Schema(name = "TalksRoundRequest", description = "A round of talks as written by clients")
 public record TalksRoundRequest(
 		@Schema(description = "Id of the negotiation the round belongs to") @NotNull UUID negotiationId,
-		@Schema(example = "3", description = "Unique within the negotiation, counted from 1") @NotNull Integer roundNumber,
-		@Valid VenueRequest venue,
-		@Schema(example = "2025-11-06") @NotNull LocalDate startDate,
+		@Schema(example = "3",
+				description = "Unique within the negotiation, counted from 1") @NotNull Integer roundNumber,
+		@Valid VenueRequest venue, @Schema(example = "2025-11-06") @NotNull LocalDate startDate,
 		@Schema(description = "Last day; null while the round is open-ended or lasted one day") LocalDate endDate,
 		@Schema(example = "DAY") @NotNull DatePrecision datePrecision,
 		@Schema(example = "ONGOING") @NotNull TalksRoundStatus status,
-		@Schema(example = "[\"Ensuring Afghan territory is not used for attacks inside Pakistan\"]") List<@NotBlank @Size(max = 1000) String> agendaItems,
+		@Schema(example = "[\"Ensuring Afghan territory is not used for attacks inside Pakistan\"]") List<@NotBlank @Size(
+				max = 1000) String> agendaItems,
 		@Size(max = 10000) String outcome,
 		@Schema(description = "One per party, in the order they should be shown") List<@Valid @NotNull DelegationRequest> delegations,
 		List<@Valid @NotNull MediatorRequest> mediators,
@@ -48,10 +49,12 @@ public record TalksRoundRequest(
 
 	/** One party's delegation. */
 	@Schema(name = "TalksDelegationRequest")
-	public record DelegationRequest(@Schema(description = "Id of the party the delegation represents") @NotNull UUID partyId,
+	public record DelegationRequest(
+			@Schema(description = "Id of the party the delegation represents") @NotNull UUID partyId,
 			@Schema(description = "Id of the person heading it, when known") UUID headId,
 			@Schema(description = "Ids of the other members") List<@NotNull UUID> memberIds,
-			@Schema(example = "Head reported by the Afghan side; not publicly confirmed by Islamabad") @Size(max = 2000) String note) {
+			@Schema(example = "Head reported by the Afghan side; not publicly confirmed by Islamabad") @Size(
+					max = 2000) String note) {
 
 		public DelegationRequest {
 			memberIds = (memberIds != null) ? memberIds : List.of();

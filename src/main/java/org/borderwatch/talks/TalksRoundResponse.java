@@ -14,14 +14,17 @@ import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRef;
 import org.borderwatch.common.DatePrecision;
 
-/** A round of talks as the API returns it; the negotiation and every actor come with their names. */
+/**
+ * A round of talks as the API returns it; the negotiation and every actor come with their
+ * names.
+ */
 @Schema(name = "TalksRound")
 public record TalksRoundResponse(UUID id, NegotiationRef negotiation, @Schema(example = "3") int roundNumber,
 		VenueView venue, @Schema(example = "2025-11-06") LocalDate startDate, LocalDate endDate,
 		DatePrecision datePrecision, TalksRoundStatus status, List<String> agendaItems, String outcome,
 		List<DelegationView> delegations, List<MediatorView> mediators, Set<UUID> sourceIds,
-		@Schema(description = "Optimistic-locking version; the ETag carries it too") long version,
-		Instant createdAt, Instant updatedAt) {
+		@Schema(description = "Optimistic-locking version; the ETag carries it too") long version, Instant createdAt,
+		Instant updatedAt) {
 
 	/** Where the round met. */
 	@Schema(name = "TalksVenueView")

@@ -31,12 +31,13 @@ import org.borderwatch.common.ReferenceChecker;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Writes and reads rounds of talks. Each public method is one transaction, so a request that
- * fails half way leaves nothing behind.
+ * Writes and reads rounds of talks. Each public method is one transaction, so a request
+ * that fails half way leaves nothing behind.
  * <p>
- * Adding or removing a round locks its negotiation and bumps the negotiation's version: the
- * negotiation shows its {@code roundCount}, so its ETag must change with it, and two requests
- * creating rounds of one negotiation take turns, so the second sees the first's round number.
+ * Adding or removing a round locks its negotiation and bumps the negotiation's version:
+ * the negotiation shows its {@code roundCount}, so its ETag must change with it, and two
+ * requests creating rounds of one negotiation take turns, so the second sees the first's
+ * round number.
  */
 @Service
 @Transactional
@@ -127,7 +128,10 @@ public class TalksRoundService {
 		return toPage(PageResponse.fromLookahead(keys, limit, (key) -> Cursor.of(key.startDate(), key.id())));
 	}
 
-	/** The rounds of one negotiation in round-number order; 404 for an unknown negotiation. */
+	/**
+	 * The rounds of one negotiation in round-number order; 404 for an unknown
+	 * negotiation.
+	 */
 	@Transactional(readOnly = true)
 	public PageResponse<TalksRoundResponse> listOfNegotiation(UUID negotiationId, TalksRoundFilter filter, int limit,
 			String cursor) {
@@ -156,13 +160,16 @@ public class TalksRoundService {
 
 	private static SqlFilter filters(TalksRoundFilter filter) {
 		return new SqlFilter().when(filter.negotiations(), "r.negotiation_id in (:negotiations)", "negotiations")
-			.when(filter.parties(), """
-					exists (select 1 from talks_delegation d where d.talks_round_id = r.id and d.party_actor_id in (:parties))""",
+			.when(filter.parties(),
+					"""
+							exists (select 1 from talks_delegation d where d.talks_round_id = r.id and d.party_actor_id in (:parties))""",
 					"parties")
-			.when(filter.mediators(), """
-					exists (select 1 from talks_round_mediator m where m.talks_round_id = r.id and m.actor_id in (:mediators))""",
+			.when(filter.mediators(),
+					"""
+							exists (select 1 from talks_round_mediator m where m.talks_round_id = r.id and m.actor_id in (:mediators))""",
 					"mediators")
-			// a round overlaps [from, to] when it ends on or after from and starts on or before to
+			// a round overlaps [from, to] when it ends on or after from and starts on or
+			// before to
 			.when(filter.from(), "coalesce(r.end_date, r.start_date) >= :from", "from")
 			.when(filter.to(), "r.start_date <= :to", "to")
 			.when(filter.statuses().stream().map(Enum::name).toList(), "r.status in (:statuses)", "statuses")
@@ -177,7 +184,9 @@ public class TalksRoundService {
 		return keys.map((key) -> rounds.get(key.id()));
 	}
 
-	/** Loads a page of rounds with a fixed number of statements: collections come batched. */
+	/**
+	 * Loads a page of rounds with a fixed number of statements: collections come batched.
+	 */
 	private Map<UUID, TalksRoundResponse> loadAll(List<UUID> ids) {
 		if (ids.isEmpty()) {
 			return Map.of();
@@ -189,8 +198,8 @@ public class TalksRoundService {
 		Map<UUID, NegotiationRef> negotiationRefs = negotiationRefs(
 				loaded.stream().map(TalksRound::getNegotiationId).collect(Collectors.toSet()));
 		return loaded.stream()
-			.collect(Collectors.toMap(TalksRound::getId, (round) -> TalksRoundResponse.of(round,
-					negotiationRefs.get(round.getNegotiationId()), refs)));
+			.collect(Collectors.toMap(TalksRound::getId,
+					(round) -> TalksRoundResponse.of(round, negotiationRefs.get(round.getNegotiationId()), refs)));
 	}
 
 	private Map<UUID, NegotiationRef> negotiationRefs(Set<UUID> ids) {
@@ -252,8 +261,9 @@ public class TalksRoundService {
 	}
 
 	/**
-	 * Locks the negotiations (in id order, so two writers cannot deadlock) and bumps their
-	 * versions. One that vanished since the reference check is a broken reference like any other.
+	 * Locks the negotiations (in id order, so two writers cannot deadlock) and bumps
+	 * their versions. One that vanished since the reference check is a broken reference
+	 * like any other.
 	 */
 	private void lockNegotiations(Set<UUID> ids) {
 		for (UUID id : new TreeSet<>(ids)) {
@@ -264,7 +274,10 @@ public class TalksRoundService {
 		}
 	}
 
-	/** Rule: a round number is unique within its negotiation (409 naming {@code roundNumber}). */
+	/**
+	 * Rule: a round number is unique within its negotiation (409 naming
+	 * {@code roundNumber}).
+	 */
 	private void requireNumberFree(UUID negotiationId, int roundNumber, UUID self) {
 		this.jdbc.sql("""
 				select id from talks_round

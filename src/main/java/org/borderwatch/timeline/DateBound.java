@@ -7,20 +7,23 @@ import java.util.UUID;
 import org.borderwatch.common.InvalidInputException;
 
 /**
- * A {@code from} or {@code to} of the timeline as the client wrote it: an ISO date, or a record
- * whose date the bound takes ({@code ceasefire:{id}} its effective date, {@code talks-round:{id}}
- * and {@code incident:{id}} their start date, {@code crossing-change:{id}} the UTC date it took
- * effect). Records are looked up by {@link TimelineService}.
+ * A {@code from} or {@code to} of the timeline as the client wrote it: an ISO date, or a
+ * record whose date the bound takes ({@code ceasefire:{id}} its effective date,
+ * {@code talks-round:{id}} and {@code incident:{id}} their start date,
+ * {@code crossing-change:{id}} the UTC date it took effect). Records are looked up by
+ * {@link TimelineService}.
  */
 record DateBound(LocalDate date, RecordType recordType, UUID recordId) {
 
-	/** The kinds of record a bound may name, with the SQL that yields the date each one stands for. */
+	/**
+	 * The kinds of record a bound may name, with the SQL that yields the date each one
+	 * stands for.
+	 */
 	enum RecordType {
 
 		CEASEFIRE("ceasefire", "select coalesce(effective_from, agreed_on) from ceasefire where id = :id"),
 		TALKS_ROUND("talks-round", "select start_date from talks_round where id = :id"),
-		INCIDENT("incident", "select start_date from incident where id = :id"),
-		CROSSING_CHANGE("crossing-change",
+		INCIDENT("incident", "select start_date from incident where id = :id"), CROSSING_CHANGE("crossing-change",
 				"select (effective_from at time zone 'UTC')::date from crossing_status_change where id = :id");
 
 		private final String prefix;

@@ -10,10 +10,11 @@ import tools.jackson.core.SerializableString;
 import tools.jackson.core.io.JsonStringEncoder;
 
 /**
- * A JSON value as PostgreSQL rendered it, kept as the UTF-8 bytes that came over the wire and
- * written into responses as they are ({@code JsonGenerator.writeRawValue}). Decoding it into a
- * String only for Jackson to encode it back cost a twentieth of a timeline page's CPU time. The
- * text is decoded only when asked for ({@link #toString()}, the quoted forms).
+ * A JSON value as PostgreSQL rendered it, kept as the UTF-8 bytes that came over the wire
+ * and written into responses as they are ({@code JsonGenerator.writeRawValue}). Decoding
+ * it into a String only for Jackson to encode it back cost a twentieth of a timeline
+ * page's CPU time. The text is decoded only when asked for ({@link #toString()}, the
+ * quoted forms).
  */
 final class RawJson implements SerializableString {
 
@@ -54,7 +55,8 @@ final class RawJson implements SerializableString {
 		return Arrays.hashCode(this.utf8);
 	}
 
-	// The generator writes raw values through the unquoted forms; the quoted ones (the value as a
+	// The generator writes raw values through the unquoted forms; the quoted ones (the
+	// value as a
 	// JSON string) are there for the interface's other users.
 
 	@Override
@@ -130,7 +132,10 @@ final class RawJson implements SerializableString {
 		return put(asQuotedUTF8(), buffer);
 	}
 
-	/** Copies {@code bytes} into {@code buffer} at {@code offset}: their length, or -1 when they do not fit. */
+	/**
+	 * Copies {@code bytes} into {@code buffer} at {@code offset}: their length, or -1
+	 * when they do not fit.
+	 */
 	private static int copy(byte[] bytes, byte[] buffer, int offset) {
 		if (offset + bytes.length > buffer.length) {
 			return -1;

@@ -27,7 +27,6 @@ import org.borderwatch.export.ExportFormat;
 @Tag(name = "Timeline")
 class RecordTimelineController {
 
-
 	private final TimelineService service;
 
 	private final TimelineResponder responder;
@@ -37,8 +36,9 @@ class RecordTimelineController {
 		this.responder = responder;
 	}
 
-	@GetMapping(path = "/actors/{id}/timeline", produces = { MediaType.APPLICATION_JSON_VALUE, ExportFormat.CSV_VALUE,
-			ExportFormat.GEOJSON_VALUE, ExportFormat.NDJSON_VALUE })
+	@GetMapping(path = "/actors/{id}/timeline",
+			produces = { MediaType.APPLICATION_JSON_VALUE, ExportFormat.CSV_VALUE, ExportFormat.GEOJSON_VALUE,
+					ExportFormat.NDJSON_VALUE })
 	@Operation(summary = "An actor's timeline",
 			description = "Entries in which the actor takes any part (incident roles, claims, ceasefire and talks parties and mediators, ending a ceasefire, heading a delegation, deciding a crossing change). Same filters, paging, order and exports as /api/v1/timeline; 404 for an unknown actor.")
 	Object actor(@PathVariable UUID id, @ParameterObject TimelineParams params,
@@ -47,8 +47,9 @@ class RecordTimelineController {
 		return this.responder.respond(params, scope, ExportFormat.negotiate(accept), "actor-timeline", response);
 	}
 
-	@GetMapping(path = "/crossings/{id}/timeline", produces = { MediaType.APPLICATION_JSON_VALUE, ExportFormat.CSV_VALUE,
-			ExportFormat.GEOJSON_VALUE, ExportFormat.NDJSON_VALUE })
+	@GetMapping(path = "/crossings/{id}/timeline",
+			produces = { MediaType.APPLICATION_JSON_VALUE, ExportFormat.CSV_VALUE, ExportFormat.GEOJSON_VALUE,
+					ExportFormat.NDJSON_VALUE })
 	@Operation(summary = "A border crossing's timeline",
 			description = "Its status changes, and the incidents within 25 km of it (great-circle distance) dated on or after its first recorded status change. Same filters, paging, order and exports as /api/v1/timeline; 404 for an unknown crossing.")
 	Object crossing(@PathVariable UUID id, @ParameterObject TimelineParams params,
@@ -57,8 +58,9 @@ class RecordTimelineController {
 		return this.responder.respond(params, scope, ExportFormat.negotiate(accept), "crossing-timeline", response);
 	}
 
-	@GetMapping(path = "/ceasefires/{id}/timeline", produces = { MediaType.APPLICATION_JSON_VALUE, ExportFormat.CSV_VALUE,
-			ExportFormat.GEOJSON_VALUE, ExportFormat.NDJSON_VALUE })
+	@GetMapping(path = "/ceasefires/{id}/timeline",
+			produces = { MediaType.APPLICATION_JSON_VALUE, ExportFormat.CSV_VALUE, ExportFormat.GEOJSON_VALUE,
+					ExportFormat.NDJSON_VALUE })
 	@Operation(summary = "A ceasefire's timeline",
 			description = "Its agreement, the incidents alleged to violate it, and its end. Same filters, paging, order and exports as /api/v1/timeline; 404 for an unknown ceasefire.")
 	Object ceasefire(@PathVariable UUID id, @ParameterObject TimelineParams params,

@@ -48,7 +48,8 @@ class TimelineController {
 			@Content(mediaType = "application/x-ndjson", schema = @Schema(implementation = TimelineEntry.class)) })
 	Object timeline(@ParameterObject TimelineParams params,
 			@RequestHeader(name = HttpHeaders.ACCEPT, required = false) String accept, HttpServletResponse response) {
-		return this.responder.respond(params, TimelineScope.all(), ExportFormat.negotiate(accept), "timeline", response);
+		return this.responder.respond(params, TimelineScope.all(), ExportFormat.negotiate(accept), "timeline",
+				response);
 	}
 
 }

@@ -13,10 +13,10 @@ import tools.jackson.databind.annotation.JsonSerialize;
 import org.borderwatch.common.DatePrecision;
 
 /**
- * One entry of the timeline: a uniform view of an incident, a ceasefire milestone, a talks round
- * or a crossing change. {@code actors} is the JSON array the read model stores, passed through
- * verbatim (parsing and re-writing it was an eighth of a page's CPU time); read it as
- * {@link EntryActor}s with {@link TimelineEntryMapper#actors}.
+ * One entry of the timeline: a uniform view of an incident, a ceasefire milestone, a
+ * talks round or a crossing change. {@code actors} is the JSON array the read model
+ * stores, passed through verbatim (parsing and re-writing it was an eighth of a page's
+ * CPU time); read it as {@link EntryActor}s with {@link TimelineEntryMapper#actors}.
  */
 @Schema(name = "TimelineEntry")
 @JsonSerialize(using = TimelineEntrySerializer.class)
@@ -32,7 +32,10 @@ record TimelineEntry(TimelineKind kind, UUID recordId,
 		@Schema(description = "Curated fatalities (incidents only)") Integer fatalities,
 		@Schema(example = "/api/v1/ceasefires/0199f1c2-7d3a-7c4e-9b1a-2f6d8e4c1a05") String link) {
 
-	/** Where an entry happened, as far as it is known: a talks round has a city but no coordinates. */
+	/**
+	 * Where an entry happened, as far as it is known: a talks round has a city but no
+	 * coordinates.
+	 */
 	@Schema(name = "TimelineLocation")
 	record Location(@Schema(example = "Kabul") String placeName, Double latitude, Double longitude) {
 
@@ -44,11 +47,11 @@ record TimelineEntry(TimelineKind kind, UUID recordId,
 
 	/** An actor and the part it takes in the entry; mediators come with their role. */
 	@Schema(name = "TimelineActor")
-	record EntryActor(UUID id, String name,
-			@Schema(allowableValues = { "INITIATOR", "TARGET", "PARTICIPANT", "CLAIMANT", "ACCUSER", "ACCUSED", "DENIER",
-					"PARTY", "MEDIATOR", "ENDED_BY", "DELEGATION_HEAD", "DECIDED_BY" }) String part,
-			@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "A mediator's role; absent for other parts",
-					example = "MEDIATOR") String role) {
+	record EntryActor(UUID id, String name, @Schema(allowableValues = {
+			"INITIATOR", "TARGET", "PARTICIPANT", "CLAIMANT", "ACCUSER", "ACCUSED", "DENIER", "PARTY", "MEDIATOR",
+			"ENDED_BY", "DELEGATION_HEAD", "DECIDED_BY" }) String part,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Schema(
+					description = "A mediator's role; absent for other parts", example = "MEDIATOR") String role){
 
 		/** "Qatar (MEDIATOR)", as the CSV export lists actors. */
 		String describe() {

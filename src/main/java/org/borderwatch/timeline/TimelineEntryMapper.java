@@ -18,8 +18,8 @@ import org.springframework.stereotype.Component;
 import org.borderwatch.common.DatePrecision;
 
 /**
- * Reads a {@code timeline_entry} row (as {@link TimelineSql} selects it: its columns, in their
- * order) into a {@link TimelineEntry}.
+ * Reads a {@code timeline_entry} row (as {@link TimelineSql} selects it: its columns, in
+ * their order) into a {@link TimelineEntry}.
  */
 @Component
 class TimelineEntryMapper implements RowMapper<TimelineEntry> {
@@ -35,7 +35,8 @@ class TimelineEntryMapper implements RowMapper<TimelineEntry> {
 
 	@Override
 	public TimelineEntry mapRow(ResultSet rs, int rowNum) throws SQLException {
-		// by position, in TimelineSql.COLUMNS order: fifteen name lookups per row, fifty rows a page
+		// by position, in TimelineSql.COLUMNS order: fifteen name lookups per row, fifty
+		// rows a page
 		TimelineKind kind = TimelineKind.valueOf(rs.getString(1));
 		UUID recordId = rs.getObject(2, UUID.class);
 		String precision = rs.getString(5);
@@ -46,7 +47,8 @@ class TimelineEntryMapper implements RowMapper<TimelineEntry> {
 				? new TimelineEntry.Location(placeName, latitude, longitude) : null;
 		return new TimelineEntry(kind, recordId, rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
 				(precision != null) ? DatePrecision.valueOf(precision) : null,
-				(kind == TimelineKind.CROSSING_STATUS_CHANGED) ? rs.getObject(6, OffsetDateTime.class).toInstant() : null,
+				(kind == TimelineKind.CROSSING_STATUS_CHANGED) ? rs.getObject(6, OffsetDateTime.class).toInstant()
+						: null,
 				rs.getString(7), rs.getString(8), strings(rs.getArray(9)), location, new RawJson(rs.getBytes(10)),
 				rs.getObject(14, Integer.class), kind.link(recordId, rs.getObject(15, UUID.class)));
 	}

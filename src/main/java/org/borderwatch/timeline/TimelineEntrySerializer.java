@@ -9,11 +9,12 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
- * Writes a {@link TimelineEntry} field by field, in the shape Jackson's record serialisation gives
- * it (component order, nulls written, ISO dates). A timeline page is fifty entries: written by the
- * generic bean serializer (a method handle call and a serializer per property) they took 19% of a
- * page's CPU time in a profile, written by this one (and with the actors as raw bytes) 14%.
- * {@code TimelineEntrySerializerTest} holds the two shapes equal.
+ * Writes a {@link TimelineEntry} field by field, in the shape Jackson's record
+ * serialisation gives it (component order, nulls written, ISO dates). A timeline page is
+ * fifty entries: written by the generic bean serializer (a method handle call and a
+ * serializer per property) they took 19% of a page's CPU time in a profile, written by
+ * this one (and with the actors as raw bytes) 14%. {@code TimelineEntrySerializerTest}
+ * holds the two shapes equal.
  */
 class TimelineEntrySerializer extends StdSerializer<TimelineEntry> {
 
@@ -106,8 +107,8 @@ class TimelineEntrySerializer extends StdSerializer<TimelineEntry> {
 	}
 
 	/**
-	 * A string, or the text of a UUID, date, instant or enum: their {@code toString()} is the ISO
-	 * form or the constant's name, as Jackson writes them by default.
+	 * A string, or the text of a UUID, date, instant or enum: their {@code toString()} is
+	 * the ISO form or the constant's name, as Jackson writes them by default.
 	 */
 	private static void writeText(JsonGenerator gen, Object value) {
 		if (value != null) {

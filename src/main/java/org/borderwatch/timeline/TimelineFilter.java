@@ -9,8 +9,9 @@ import java.util.UUID;
 import org.borderwatch.common.BoundingBox;
 
 /**
- * The filters of a timeline request, with record-relative bounds already resolved to dates.
- * Nulls and empty lists mean "any"; values within a list OR, different filters AND.
+ * The filters of a timeline request, with record-relative bounds already resolved to
+ * dates. Nulls and empty lists mean "any"; values within a list OR, different filters
+ * AND.
  *
  * @param kinds the kinds to include (all of them unless the client chose)
  * @param from first date included
@@ -30,7 +31,9 @@ record TimelineFilter(Set<TimelineKind> kinds, LocalDate from, LocalDate to, Lis
 		actors = List.copyOf(actors);
 	}
 
-	/** The kinds that can match: a fatality threshold leaves incidents only. May be empty. */
+	/**
+	 * The kinds that can match: a fatality threshold leaves incidents only. May be empty.
+	 */
 	Set<TimelineKind> effectiveKinds() {
 		Set<TimelineKind> effective = this.kinds.isEmpty() ? EnumSet.noneOf(TimelineKind.class)
 				: EnumSet.copyOf(this.kinds);

@@ -10,10 +10,11 @@ import org.borderwatch.common.Cursor;
 import org.borderwatch.common.InvalidInputException;
 
 /**
- * A position in the feed's total order: date, kind rank, instant (a crossing change's exact time,
- * midnight UTC for the rest), record id. Unique per entry, so keyset paging over it returns each
- * entry exactly once even while entries are added: a new entry lands either before the cursor
- * (never shown to this walk) or after it (shown in a later page).
+ * A position in the feed's total order: date, kind rank, instant (a crossing change's
+ * exact time, midnight UTC for the rest), record id. Unique per entry, so keyset paging
+ * over it returns each entry exactly once even while entries are added: a new entry lands
+ * either before the cursor (never shown to this walk) or after it (shown in a later
+ * page).
  */
 record TimelineKey(LocalDate date, int rank, Instant instant, UUID recordId) {
 

@@ -3,8 +3,9 @@ package org.borderwatch.timeline;
 import java.util.UUID;
 
 /**
- * What a timeline entry records. The declaration order is the order of entries that fall on the
- * same date; it is part of the feed's total order (date, kind, instant, record id).
+ * What a timeline entry records. The declaration order is the order of entries that fall
+ * on the same date; it is part of the feed's total order (date, kind, instant, record
+ * id).
  */
 enum TimelineKind {
 

@@ -14,24 +14,29 @@ import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.common.PageLimit;
 
 /**
- * The query parameters every timeline endpoint takes, as the client sent them. Kept as text and
- * parsed here so that each malformed value is a 400 naming its parameter with a plain message.
- * Repeat a parameter or comma-separate its values for OR; different parameters AND.
+ * The query parameters every timeline endpoint takes, as the client sent them. Kept as
+ * text and parsed here so that each malformed value is a 400 naming its parameter with a
+ * plain message. Repeat a parameter or comma-separate its values for OR; different
+ * parameters AND.
  */
-record TimelineParams(
-		@Parameter(description = "Entry kinds: INCIDENT, CEASEFIRE_AGREED, CEASEFIRE_ENDED, TALKS_ROUND, CROSSING_STATUS_CHANGED",
-				example = "INCIDENT") List<String> kind,
-		@Parameter(description = "First date included: YYYY-MM-DD, or a record: ceasefire:{id} (its effective date), talks-round:{id}, incident:{id} (start date), crossing-change:{id}",
+record TimelineParams(@Parameter(
+		description = "Entry kinds: INCIDENT, CEASEFIRE_AGREED, CEASEFIRE_ENDED, TALKS_ROUND, CROSSING_STATUS_CHANGED",
+		example = "INCIDENT") List<String> kind,
+		@Parameter(
+				description = "First date included: YYYY-MM-DD, or a record: ceasefire:{id} (its effective date), talks-round:{id}, incident:{id} (start date), crossing-change:{id}",
 				example = "2025-10-01") String from,
 		@Parameter(description = "Last date included, same forms as from", example = "2025-11-10") String to,
-		@Parameter(description = "ISO 3166-1 alpha-3 codes: incident country, ceasefire parties' countries, talks venue and parties' countries, crossing countries",
+		@Parameter(
+				description = "ISO 3166-1 alpha-3 codes: incident country, ceasefire parties' countries, talks venue and parties' countries, crossing countries",
 				example = "PAK") List<String> country,
 		@Parameter(description = "Actor ids; entries where the actor takes any part") List<String> actor,
-		@Parameter(description = "Full-text query (web search syntax) over incident text and the names, titles and reasons of the other records",
+		@Parameter(
+				description = "Full-text query (web search syntax) over incident text and the names, titles and reasons of the other records",
 				example = "ceasefire") String q,
 		@Parameter(description = "minLon,minLat,maxLon,maxLat; only entries with coordinates inside",
 				example = "60,29,72,37") String bbox,
-		@Parameter(description = "Only incidents with at least this many curated fatalities", example = "10") String minFatalities,
+		@Parameter(description = "Only incidents with at least this many curated fatalities",
+				example = "10") String minFatalities,
 		@Parameter(description = "asc (oldest first, the default) or desc", example = "asc") String order,
 		@Parameter(description = "Page size, 1 to 500 (JSON only; exports return everything)") String limit,
 		@Parameter(description = "nextCursor of the previous page (JSON only)") String cursor) {
@@ -100,7 +105,9 @@ record TimelineParams(
 		}
 	}
 
-	/** The values of a repeatable parameter, comma-separated ones split, blanks dropped. */
+	/**
+	 * The values of a repeatable parameter, comma-separated ones split, blanks dropped.
+	 */
 	private static List<String> values(List<String> raw) {
 		List<String> values = new ArrayList<>();
 		if (raw != null) {

@@ -10,9 +10,9 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
 /**
- * Reads {@link TimelineParams} straight from the query string. Spring's constructor data binding
- * would do the same, but it re-reads the record's constructor (and parses its annotations) on
- * every request: measured, a third of the CPU time of a timeline page.
+ * Reads {@link TimelineParams} straight from the query string. Spring's constructor data
+ * binding would do the same, but it re-reads the record's constructor (and parses its
+ * annotations) on every request: measured, a third of the CPU time of a timeline page.
  */
 class TimelineParamsResolver implements HandlerMethodArgumentResolver {
 

@@ -10,8 +10,9 @@ import org.borderwatch.export.ExportFormat;
 
 /**
  * What every timeline endpoint does once it knows its scope: a JSON page (a
- * {@code ResponseEntity}), or a streamed export (a {@code StreamingResponseBody}). Hence the
- * endpoints' {@code Object} return type: Spring MVC picks the handling by the returned value.
+ * {@code ResponseEntity}), or a streamed export (a {@code StreamingResponseBody}). Hence
+ * the endpoints' {@code Object} return type: Spring MVC picks the handling by the
+ * returned value.
  */
 @Component
 class TimelineResponder {
@@ -22,8 +23,8 @@ class TimelineResponder {
 		this.service = service;
 	}
 
-	Object respond(TimelineParams params, TimelineScope scope, Optional<ExportFormat> export,
-			String baseName, HttpServletResponse response) {
+	Object respond(TimelineParams params, TimelineScope scope, Optional<ExportFormat> export, String baseName,
+			HttpServletResponse response) {
 		TimelineFilter filter = this.service.filter(params);
 		SortOrder order = params.orderValue();
 		if (export.isPresent()) {

@@ -9,9 +9,11 @@ import java.util.UUID;
  * What a per-record timeline is about, on top of the client's filters.
  * <ul>
  * <li>{@code ACTOR}: the entries in which the actor takes any part.</li>
- * <li>{@code CEASEFIRE}: its agreement, the incidents alleged to violate it, its end.</li>
- * <li>{@code CROSSING}: its status changes, and the incidents within {@link #VICINITY_KM} of it
- * during the period its status history covers (from its first recorded change on).</li>
+ * <li>{@code CEASEFIRE}: its agreement, the incidents alleged to violate it, its
+ * end.</li>
+ * <li>{@code CROSSING}: its status changes, and the incidents within {@link #VICINITY_KM}
+ * of it during the period its status history covers (from its first recorded change
+ * on).</li>
  * </ul>
  */
 record TimelineScope(Type type, UUID id, Double latitude, Double longitude, LocalDate since) {
@@ -49,7 +51,8 @@ record TimelineScope(Type type, UUID id, Double latitude, Double longitude, Loca
 	Set<TimelineKind> kinds() {
 		return switch (this.type) {
 			case ALL, ACTOR -> EnumSet.allOf(TimelineKind.class);
-			case CEASEFIRE -> EnumSet.of(TimelineKind.CEASEFIRE_AGREED, TimelineKind.INCIDENT, TimelineKind.CEASEFIRE_ENDED);
+			case CEASEFIRE ->
+				EnumSet.of(TimelineKind.CEASEFIRE_AGREED, TimelineKind.INCIDENT, TimelineKind.CEASEFIRE_ENDED);
 			case CROSSING -> EnumSet.of(TimelineKind.CROSSING_STATUS_CHANGED, TimelineKind.INCIDENT);
 		};
 	}

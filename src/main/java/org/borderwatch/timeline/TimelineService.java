@@ -35,17 +35,22 @@ import org.borderwatch.common.PageResponse;
 import org.borderwatch.export.StreamingExport;
 
 /**
- * Reads the timeline: one page at a time (one statement, plus one per record-relative bound and
- * one for a per-record timeline's record), or as a streamed export of every matching entry.
+ * Reads the timeline: one page at a time (one statement, plus one per record-relative
+ * bound and one for a per-record timeline's record), or as a streamed export of every
+ * matching entry.
  * <p>
- * Pages run without a transaction: their statements are independent reads (at READ COMMITTED
- * a transaction would not even share a snapshot between them), and the JPA transaction around
- * them cost an eighth of a page's CPU time. Exports open their own snapshot transaction.
+ * Pages run without a transaction: their statements are independent reads (at READ
+ * COMMITTED a transaction would not even share a snapshot between them), and the JPA
+ * transaction around them cost an eighth of a page's CPU time. Exports open their own
+ * snapshot transaction.
  */
 @Service
 class TimelineService {
 
-	/** The response header of a GeoJSON export that counts the entries left out for want of coordinates. */
+	/**
+	 * The response header of a GeoJSON export that counts the entries left out for want
+	 * of coordinates.
+	 */
 	static final String WITHOUT_COORDINATES_HEADER = "X-Features-Without-Coordinates";
 
 	private static final Object[] CSV_HEADER = { "kind", "record_id", "date", "end_date", "date_precision", "title",
@@ -67,8 +72,8 @@ class TimelineService {
 	}
 
 	/**
-	 * Checks and resolves the filters: 400 naming the parameter for malformed values, 422 naming
-	 * {@code from}/{@code to} for a record reference to nothing.
+	 * Checks and resolves the filters: 400 naming the parameter for malformed values, 422
+	 * naming {@code from}/{@code to} for a record reference to nothing.
 	 */
 	TimelineFilter filter(TimelineParams params) {
 		Set<TimelineKind> kinds = EnumSet.copyOf(params.kinds());
@@ -105,8 +110,8 @@ class TimelineService {
 			.query((rs, row) -> rs.getObject(1, LocalDate.class))
 			.list();
 		if (dates.isEmpty()) {
-			broken.add(new FieldError(param, "no " + bound.recordType().prefix().replace('-', ' ') + " with id "
-					+ bound.recordId()));
+			broken.add(new FieldError(param,
+					"no " + bound.recordType().prefix().replace('-', ' ') + " with id " + bound.recordId()));
 			return null;
 		}
 		if (dates.get(0) == null) {
@@ -137,7 +142,10 @@ class TimelineService {
 		return TimelineScope.ceasefire(id);
 	}
 
-	/** The scope of a crossing's timeline: where it is and since when it has a history; 404 for an unknown crossing. */
+	/**
+	 * The scope of a crossing's timeline: where it is and since when it has a history;
+	 * 404 for an unknown crossing.
+	 */
 	TimelineScope crossingScope(UUID id) {
 		return this.jdbc.sql("""
 				select bc.latitude, bc.longitude,
@@ -162,12 +170,13 @@ class TimelineService {
 	}
 
 	/**
-	 * Every matching entry, streamed in feed order; {@code limit} and {@code cursor} do not apply.
-	 * A GeoJSON export leaves out entries without coordinates and counts them in the
-	 * {@value #WITHOUT_COORDINATES_HEADER} header, counted first in the export's own snapshot.
+	 * Every matching entry, streamed in feed order; {@code limit} and {@code cursor} do
+	 * not apply. A GeoJSON export leaves out entries without coordinates and counts them
+	 * in the {@value #WITHOUT_COORDINATES_HEADER} header, counted first in the export's
+	 * own snapshot.
 	 */
-	StreamingResponseBody export(ExportFormat format, TimelineFilter filter, TimelineScope scope,
-			SortOrder order, String baseName, HttpServletResponse response) {
+	StreamingResponseBody export(ExportFormat format, TimelineFilter filter, TimelineScope scope, SortOrder order,
+			String baseName, HttpServletResponse response) {
 		TimelineSql sql = TimelineSql.of(filter, scope);
 		return this.exports.stream(format, baseName, response, (out, headers) -> {
 			switch (format) {
@@ -208,8 +217,7 @@ class TimelineService {
 		geojson.begin();
 		stream(statement, (entry) -> {
 			if (entry.hasCoordinates()) {
-				geojson.feature(entry.recordId(), entry.location().longitude(),
-						entry.location().latitude(), entry);
+				geojson.feature(entry.recordId(), entry.location().longitude(), entry.location().latitude(), entry);
 			}
 		});
 		geojson.end();

@@ -10,16 +10,20 @@ import org.borderwatch.common.BoundingBox;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Writes the SQL of a timeline request over the {@code timeline_entry} read model. One statement
- * text serves the JSON page, the exports and the count, so they honour exactly the same filters.
+ * Writes the SQL of a timeline request over the {@code timeline_entry} read model. One
+ * statement text serves the JSON page, the exports and the count, so they honour exactly
+ * the same filters.
  * <p>
- * A single country or actor drives the scan through {@code timeline_facet} (one index range in
- * feed order); other filters check the entry. The sort key is (day, kind_rank, instant,
- * record_id), unique per entry, and both tables hold an index in that order.
+ * A single country or actor drives the scan through {@code timeline_facet} (one index
+ * range in feed order); other filters check the entry. The sort key is (day, kind_rank,
+ * instant, record_id), unique per entry, and both tables hold an index in that order.
  */
 final class TimelineSql {
 
-	/** Every statement selects these, in this order: {@link TimelineEntryMapper} reads them by position. */
+	/**
+	 * Every statement selects these, in this order: {@link TimelineEntryMapper} reads
+	 * them by position.
+	 */
 	private static final String COLUMNS = """
 			e.kind, e.record_id, e.day, e.end_day, e.date_precision, e.instant, e.title, e.summary, e.countries,
 			e.actors::text as actors, e.place_name, e.latitude, e.longitude, e.fatalities, e.crossing_id""";
@@ -55,7 +59,10 @@ final class TimelineSql {
 		return new TimelineSql(filter, scope);
 	}
 
-	/** Up to {@code limit} entries after {@code after} (null for the first page), in feed order. */
+	/**
+	 * Up to {@code limit} entries after {@code after} (null for the first page), in feed
+	 * order.
+	 */
 	Statement page(SortOrder order, TimelineKey after, int limit) {
 		SqlFilter where = conditions(Coordinates.ANY);
 		if (after != null) {
@@ -146,7 +153,8 @@ final class TimelineSql {
 
 	private void scopeCondition(SqlFilter where) {
 		switch (this.scope.type()) {
-			// Spelt out as primary keys, so that the few entries are fetched by key, not searched for.
+			// Spelt out as primary keys, so that the few entries are fetched by key, not
+			// searched for.
 			case CEASEFIRE -> where.and("""
 					(e.kind, e.record_id) in (select 'CEASEFIRE_AGREED', cast(:scopeId as uuid)
 					                          union all
@@ -169,8 +177,8 @@ final class TimelineSql {
 	}
 
 	/**
-	 * The crossing's changes, and incidents within the radius: a bounding box first (the location
-	 * index), then the exact great-circle (haversine) distance.
+	 * The crossing's changes, and incidents within the radius: a bounding box first (the
+	 * location index), then the exact great-circle (haversine) distance.
 	 */
 	private static String crossingVicinity() {
 		return """

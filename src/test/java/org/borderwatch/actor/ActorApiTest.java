@@ -207,7 +207,8 @@ class ActorApiTest extends IntegrationTest {
 			.formatted(name("Official"), missing, missing, missing));
 
 		assertThat(response.status()).isEqualTo(422);
-		assertThat(response.errorFields()).containsExactlyInAnyOrder("parentId", "relations[0].actorId", "sourceIds[0]");
+		assertThat(response.errorFields()).containsExactlyInAnyOrder("parentId", "relations[0].actorId",
+				"sourceIds[0]");
 		assertThat(this.api.get("/api/v1/actors?q=" + this.run).json().path("items").size()).isZero();
 	}
 
@@ -239,7 +240,8 @@ class ActorApiTest extends IntegrationTest {
 
 		assertThat(ttp.path("designations").get(0).path("designatedBy").path("name").asString())
 			.isEqualTo(name("United Nations"));
-		assertThat(ttp.path("relations").get(0).path("actor").path("name").asString()).isEqualTo(name("Afghan Taliban"));
+		assertThat(ttp.path("relations").get(0).path("actor").path("name").asString())
+			.isEqualTo(name("Afghan Taliban"));
 	}
 
 	@Test
@@ -340,7 +342,8 @@ class ActorApiTest extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/actors?q=" + this.run + "&limit=2").status()).isEqualTo(200);
 		long small = SqlStatementCounter.count();
 		SqlStatementCounter.reset();
-		assertThat(this.api.get("/api/v1/actors?q=" + this.run + "&limit=21").json().path("items").size()).isEqualTo(21);
+		assertThat(this.api.get("/api/v1/actors?q=" + this.run + "&limit=21").json().path("items").size())
+			.isEqualTo(21);
 		long large = SqlStatementCounter.count();
 
 		assertThat(large).isEqualTo(small);

@@ -259,12 +259,14 @@ class CeasefireApiTest extends IntegrationTest {
 
 	@Test
 	void rejectsUnknownFieldNamingIt() {
-		assertRefused(post(proposed(name("X"), this.pakistan, this.afghanistan).set("partys", List.of())), 400, "partys");
+		assertRefused(post(proposed(name("X"), this.pakistan, this.afghanistan).set("partys", List.of())), 400,
+				"partys");
 	}
 
 	@Test
 	void rejectsBadEnumNamingFieldAndChoices() {
-		Api.Response response = post(proposed(name("X"), this.pakistan, this.afghanistan).set("arrangement", "TRILATERAL"));
+		Api.Response response = post(
+				proposed(name("X"), this.pakistan, this.afghanistan).set("arrangement", "TRILATERAL"));
 
 		assertRefused(response, 400, "arrangement");
 		assertThat(response.json().path("errors").get(0).path("message").asString()).contains("MULTILATERAL");
@@ -272,15 +274,17 @@ class CeasefireApiTest extends IntegrationTest {
 
 	@Test
 	void rejectsBadDatesAndWrongTypesNamingTheField() {
-		assertRefused(post(inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan)
-			.set("effectiveFrom", "2025-13-40")), 400, "effectiveFrom");
+		assertRefused(post(
+				inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan).set("effectiveFrom", "2025-13-40")),
+				400, "effectiveFrom");
 		assertRefused(post(proposed(name("X"), this.pakistan, this.afghanistan).set("partyIds", "Pakistan")), 400,
 				"partyIds");
-		assertRefused(post(proposed(name("X"), this.pakistan, this.afghanistan)
-			.set("partyIds", List.of(this.pakistan, "not-a-uuid"))), 400, "partyIds[1]");
-		assertRefused(post(proposed(name("X"), this.pakistan, this.afghanistan)
-			.set("mediators", List.of(java.util.Map.of("actorId", this.pakistan, "role", "REFEREE")))), 400,
-				"mediators[0].role");
+		assertRefused(post(proposed(name("X"), this.pakistan, this.afghanistan).set("partyIds",
+				List.of(this.pakistan, "not-a-uuid"))), 400, "partyIds[1]");
+		assertRefused(
+				post(proposed(name("X"), this.pakistan, this.afghanistan).set("mediators",
+						List.of(java.util.Map.of("actorId", this.pakistan, "role", "REFEREE")))),
+				400, "mediators[0].role");
 	}
 
 	@Test
@@ -318,15 +322,16 @@ class CeasefireApiTest extends IntegrationTest {
 	void brokenReferencesAre422NamingEachFieldAndWriteNothing() {
 		String missing = UUID.randomUUID().toString();
 
-		Api.Response response = post(ended(name("Broken"), "TERMINATED", "2022-06-01", "2022-11-28", this.pakistan, missing)
-			.set("mediators", List.of(mediator(missing, "MEDIATOR")))
-			.set("endedById", missing)
-			.set("talksRoundId", missing)
-			.set("sourceIds", List.of(missing)));
+		Api.Response response = post(
+				ended(name("Broken"), "TERMINATED", "2022-06-01", "2022-11-28", this.pakistan, missing)
+					.set("mediators", List.of(mediator(missing, "MEDIATOR")))
+					.set("endedById", missing)
+					.set("talksRoundId", missing)
+					.set("sourceIds", List.of(missing)));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(422);
-		assertThat(response.errorFields()).containsExactlyInAnyOrder("partyIds[1]", "mediators[0].actorId",
-				"endedById", "talksRoundId", "sourceIds[0]");
+		assertThat(response.errorFields()).containsExactlyInAnyOrder("partyIds[1]", "mediators[0].actorId", "endedById",
+				"talksRoundId", "sourceIds[0]");
 		assertThat(names("")).isEmpty();
 	}
 
@@ -335,8 +340,8 @@ class CeasefireApiTest extends IntegrationTest {
 		String id = create(inEffect(name("Doha"), "2025-10-19", this.pakistan, this.afghanistan).set("terms", "kept"));
 		String source = this.fixtures.source("Report");
 
-		Api.Response refusedCreate = post(ended(name("Inverted"), "COLLAPSED", "2025-10-19", "2025-10-01",
-				this.pakistan, this.afghanistan));
+		Api.Response refusedCreate = post(
+				ended(name("Inverted"), "COLLAPSED", "2025-10-19", "2025-10-01", this.pakistan, this.afghanistan));
 		Api.Response refusedPut = this.api.put(path(id),
 				ended(name("Doha renamed"), "COLLAPSED", "2025-10-19", "2025-10-01", this.pakistan, this.afghanistan)
 					.set("terms", "lost")
@@ -376,8 +381,9 @@ class CeasefireApiTest extends IntegrationTest {
 	@Test
 	void requiresTheEndDateOfAnEndedCeasefire() {
 		for (String status : List.of("COLLAPSED", "EXPIRED", "TERMINATED")) {
-			assertRefused(post(inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan).set("status", status)),
-					400, "endedOn");
+			assertRefused(
+					post(inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan).set("status", status)), 400,
+					"endedOn");
 		}
 	}
 
@@ -389,8 +395,8 @@ class CeasefireApiTest extends IntegrationTest {
 
 	@Test
 	void rejectsCeasefireRecordedAsEndingBeforeItStarts() {
-		Api.Response response = post(ended(name("X"), "COLLAPSED", "2025-10-19", "2025-10-18", this.pakistan,
-				this.afghanistan));
+		Api.Response response = post(
+				ended(name("X"), "COLLAPSED", "2025-10-19", "2025-10-18", this.pakistan, this.afghanistan));
 
 		assertRefused(response, 400, "endedOn");
 		assertThat(response.json().path("errors").get(0).path("message").asString()).contains("effectiveFrom");
@@ -398,9 +404,9 @@ class CeasefireApiTest extends IntegrationTest {
 
 	@Test
 	void rejectsCeasefireEndingBeforeItWasAgreed() {
-		Api.Response response = post(ended(name("X"), "COLLAPSED", "2025-10-19", "2025-10-18", this.pakistan,
-				this.afghanistan)
-			.without("effectiveFrom"));
+		Api.Response response = post(
+				ended(name("X"), "COLLAPSED", "2025-10-19", "2025-10-18", this.pakistan, this.afghanistan)
+					.without("effectiveFrom"));
 
 		assertRefused(response, 400, "endedOn");
 		assertThat(response.json().path("errors").get(0).path("message").asString()).contains("agreedOn");
@@ -408,8 +414,9 @@ class CeasefireApiTest extends IntegrationTest {
 
 	@Test
 	void rejectsCeasefireTakingEffectBeforeItWasAgreed() {
-		assertRefused(post(inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan).set("agreedOn",
-				"2025-10-20")), 400, "effectiveFrom");
+		assertRefused(
+				post(inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan).set("agreedOn", "2025-10-20")),
+				400, "effectiveFrom");
 	}
 
 	@Test
@@ -434,8 +441,9 @@ class CeasefireApiTest extends IntegrationTest {
 		String ttp = this.fixtures.actor("TTP");
 
 		assertRefused(post(proposed(name("X"), this.pakistan).set("arrangement", "MULTILATERAL")), 400, "partyIds");
-		assertThat(post(proposed(name("Two-party framework"), this.pakistan, this.afghanistan)
-			.set("arrangement", "MULTILATERAL")).status()).isEqualTo(201);
+		assertThat(post(proposed(name("Two-party framework"), this.pakistan, this.afghanistan).set("arrangement",
+				"MULTILATERAL"))
+			.status()).isEqualTo(201);
 		assertThat(post(proposed(name("Three-party"), this.pakistan, this.afghanistan, ttp)).status()).isEqualTo(201);
 	}
 
@@ -448,9 +456,10 @@ class CeasefireApiTest extends IntegrationTest {
 	void refusesAPartyThatAlsoMediates() {
 		String qatar = this.fixtures.actor("Qatar");
 
-		assertRefused(post(proposed(name("X"), this.pakistan, this.afghanistan)
-			.set("mediators", List.of(mediator(qatar, "MEDIATOR"), mediator(this.afghanistan, "GUARANTOR")))), 400,
-				"mediators[1].actorId");
+		assertRefused(
+				post(proposed(name("X"), this.pakistan, this.afghanistan).set("mediators",
+						List.of(mediator(qatar, "MEDIATOR"), mediator(this.afghanistan, "GUARANTOR")))),
+				400, "mediators[1].actorId");
 	}
 
 	@Test
@@ -458,12 +467,12 @@ class CeasefireApiTest extends IntegrationTest {
 		String ttp = this.fixtures.actor("Tehrik-e-Taliban Pakistan");
 		String kabul = this.fixtures.actor("Taliban government");
 
-		JsonNode ceasefire = this.fixtures.create(ended(name("TTP ceasefire 2022"), "TERMINATED", "2022-01-01",
-				"2022-11-28", ttp, this.pakistan)
-			.set("datePrecision", "YEAR")
-			.set("mediators", List.of(mediator(kabul, "MEDIATOR")))
-			.set("endedById", ttp)
-			.set("endReason", "Accused the military of violating it"));
+		JsonNode ceasefire = this.fixtures
+			.create(ended(name("TTP ceasefire 2022"), "TERMINATED", "2022-01-01", "2022-11-28", ttp, this.pakistan)
+				.set("datePrecision", "YEAR")
+				.set("mediators", List.of(mediator(kabul, "MEDIATOR")))
+				.set("endedById", ttp)
+				.set("endReason", "Accused the military of violating it"));
 
 		assertThat(ceasefire.path("status").asString()).isEqualTo("TERMINATED");
 		assertThat(ceasefire.path("datePrecision").asString()).isEqualTo("YEAR");
@@ -522,7 +531,8 @@ class CeasefireApiTest extends IntegrationTest {
 	@Test
 	void refusesEndingACeasefireThatIsNotInEffect() {
 		String proposal = create(proposed(name("Proposal"), this.pakistan, this.afghanistan));
-		String over = create(ended(name("Over"), "EXPIRED", "2025-01-01", "2025-02-01", this.pakistan, this.afghanistan));
+		String over = create(
+				ended(name("Over"), "EXPIRED", "2025-01-01", "2025-02-01", this.pakistan, this.afghanistan));
 
 		Api.Response neverInEffect = this.api.post(path(proposal) + "/end", end("COLLAPSED", "2025-11-01"));
 		Api.Response alreadyEnded = this.api.post(path(over) + "/end", end("TERMINATED", "2025-03-01"));
@@ -585,7 +595,8 @@ class CeasefireApiTest extends IntegrationTest {
 				.satisfies((loser) -> assertThat(loser.status()).as(loser.body()).isEqualTo(409));
 			JsonNode stored = this.api.get(path(id)).json();
 			assertThat(stored.path("version").asLong()).isEqualTo(1);
-			assertThat(stored.path("endReason").asString()).isEqualTo(winners.get(0).json().path("endReason").asString());
+			assertThat(stored.path("endReason").asString())
+				.isEqualTo(winners.get(0).json().path("endReason").asString());
 			assertThat(stored.path("endedOn").asString()).isEqualTo(winners.get(0).json().path("endedOn").asString());
 		}
 	}
@@ -630,8 +641,8 @@ class CeasefireApiTest extends IntegrationTest {
 		create(inEffect(name("Doha"), "2025-10-19", this.pakistan, this.afghanistan)
 			.set("mediators", List.of(mediator(qatar, "MEDIATOR")))
 			.set("terms", "Halt to cross-border FIRE"));
-		create(ended(name("TTP 2022"), "TERMINATED", "2022-06-01", "2022-11-28", ttp, this.pakistan)
-			.set("mediators", List.of(mediator(kabul, "MEDIATOR"))));
+		create(ended(name("TTP 2022"), "TERMINATED", "2022-06-01", "2022-11-28", ttp, this.pakistan).set("mediators",
+				List.of(mediator(kabul, "MEDIATOR"))));
 		create(proposed(name("Unilateral offer"), ttp).set("agreedOn", "2025-11-02"));
 
 		assertThat(names("party=" + ttp)).containsExactly(name("Unilateral offer"), name("TTP 2022"));
@@ -640,14 +651,18 @@ class CeasefireApiTest extends IntegrationTest {
 			.containsExactly(name("TTP 2022"));
 		assertThat(names("mediator=" + qatar)).containsExactly(name("Doha"));
 		assertThat(names("status=IN_EFFECT,TERMINATED")).containsExactly(name("Doha"), name("TTP 2022"));
-		assertThat(names("status=PROPOSED&status=TERMINATED")).containsExactly(name("Unilateral offer"), name("TTP 2022"));
+		assertThat(names("status=PROPOSED&status=TERMINATED")).containsExactly(name("Unilateral offer"),
+				name("TTP 2022"));
 		assertThat(names("from=2025-10-01&to=2025-10-31")).containsExactly(name("Doha"));
 		assertThat(names("from=2025-11-01")).containsExactly(name("Unilateral offer"), name("Doha"));
 		assertThat(names("to=2022-12-31")).containsExactly(name("TTP 2022"));
 		assertThat(names("from=2022-11-28&to=2022-11-28")).containsExactly(name("TTP 2022"));
 		assertThat(names("from=2022-11-29&to=2025-10-18")).isEmpty();
-		assertThat(this.api.get(CEASEFIRES + "?q=cross-border%20fire&party=" + this.pakistan).json().path("items")
-			.valueStream().map((item) -> item.path("name").asString())).containsExactly(name("Doha"));
+		assertThat(this.api.get(CEASEFIRES + "?q=cross-border%20fire&party=" + this.pakistan)
+			.json()
+			.path("items")
+			.valueStream()
+			.map((item) -> item.path("name").asString())).containsExactly(name("Doha"));
 	}
 
 	@Test
@@ -737,7 +752,8 @@ class CeasefireApiTest extends IntegrationTest {
 		long large = SqlStatementCounter.count();
 
 		assertThat(page.path("items").size()).isEqualTo(21);
-		assertThat(page.path("items").valueStream().map((item) -> item.path("violationCount").asLong())).containsOnly(1L);
+		assertThat(page.path("items").valueStream().map((item) -> item.path("violationCount").asLong()))
+			.containsOnly(1L);
 		assertThat(page.path("items").get(0).path("mediators").get(1).path("actor").path("name").asString())
 			.isEqualTo(name("Kabul"));
 		assertThat(large).isEqualTo(small);

@@ -12,9 +12,10 @@ import org.borderwatch.support.Api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The records ceasefire tests need around them. Actors go through their API; incidents, talks
- * rounds and sources are written with plain SQL, since their features are not on this branch.
- * Every name carries the test's run id, so tests can run again on a database they already used.
+ * The records ceasefire tests need around them. Actors go through their API; incidents,
+ * talks rounds and sources are written with plain SQL, since their features are not on
+ * this branch. Every name carries the test's run id, so tests can run again on a database
+ * they already used.
  */
 final class CeasefireFixtures {
 
@@ -31,10 +32,10 @@ final class CeasefireFixtures {
 	}
 
 	/**
-	 * A table that refers to ceasefires without cascading, as the timeline's will: no table of this
-	 * branch does. The reference checker reads the referring tables once per application context,
-	 * so it must exist before the first ceasefire is deleted: every ceasefire test class creates it
-	 * before its tests.
+	 * A table that refers to ceasefires without cascading, as the timeline's will: no
+	 * table of this branch does. The reference checker reads the referring tables once
+	 * per application context, so it must exist before the first ceasefire is deleted:
+	 * every ceasefire test class creates it before its tests.
 	 */
 	void ensureCitingTable() {
 		this.jdbc.sql("""
@@ -43,7 +44,9 @@ final class CeasefireFixtures {
 	}
 
 	void cite(String ceasefireId) {
-		this.jdbc.sql("insert into ceasefire_test_citation values (:id)").param("id", UUID.fromString(ceasefireId)).update();
+		this.jdbc.sql("insert into ceasefire_test_citation values (:id)")
+			.param("id", UUID.fromString(ceasefireId))
+			.update();
 	}
 
 	void uncite(String ceasefireId) {
@@ -80,12 +83,16 @@ final class CeasefireFixtures {
 		UUID negotiationId = UUID.randomUUID();
 		this.jdbc.sql("""
 				insert into negotiation (id, name, version, created_at, updated_at)
-				values (:id, :name, 0, now(), now())""").param("id", negotiationId).param("name", name(negotiation)).update();
+				values (:id, :name, 0, now(), now())""")
+			.param("id", negotiationId)
+			.param("name", name(negotiation))
+			.update();
 		UUID id = UUID.randomUUID();
-		this.jdbc.sql("""
-				insert into talks_round (id, negotiation_id, round_number, venue_city, venue_country, start_date,
-				                         date_precision, status, version, created_at, updated_at)
-				values (:id, :negotiation, :round, 'Doha', 'QAT', date '2025-10-18', 'DAY', 'CONCLUDED', 0, now(), now())""")
+		this.jdbc
+			.sql("""
+					insert into talks_round (id, negotiation_id, round_number, venue_city, venue_country, start_date,
+					                         date_precision, status, version, created_at, updated_at)
+					values (:id, :negotiation, :round, 'Doha', 'QAT', date '2025-10-18', 'DAY', 'CONCLUDED', 0, now(), now())""")
 			.param("id", id)
 			.param("negotiation", negotiationId)
 			.param("round", round)

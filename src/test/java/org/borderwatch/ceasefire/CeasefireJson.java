@@ -8,8 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds ceasefire request bodies for tests: a valid ceasefire by default, with the fields a test
- * is about changed, so each test shows only what matters to it.
+ * Builds ceasefire request bodies for tests: a valid ceasefire by default, with the
+ * fields a test is about changed, so each test shows only what matters to it.
  */
 final class CeasefireJson {
 
@@ -40,7 +40,10 @@ final class CeasefireJson {
 		return proposed(name, partyIds).set("status", "IN_EFFECT").set("agreedOn", date).set("effectiveFrom", date);
 	}
 
-	/** A ceasefire that was in effect from {@code from} and ended on {@code until} with {@code status}. */
+	/**
+	 * A ceasefire that was in effect from {@code from} and ended on {@code until} with
+	 * {@code status}.
+	 */
 	static CeasefireJson ended(String name, String status, String from, String until, String... partyIds) {
 		return inEffect(name, from, partyIds).set("status", status).set("endedOn", until);
 	}

@@ -91,7 +91,8 @@ class CeasefireViolationApiTest extends IntegrationTest {
 			.path("id")
 			.asString();
 
-		Api.Response after = this.api.get("/api/v1/ceasefires/" + this.ceasefire, "If-None-Match", before.header("ETag"));
+		Api.Response after = this.api.get("/api/v1/ceasefires/" + this.ceasefire, "If-None-Match",
+				before.header("ETag"));
 		assertThat(after.status()).isEqualTo(200);
 		assertThat(after.json().path("violationCount").asLong()).isEqualTo(1);
 		assertThat(after.header("ETag")).isNotEqualTo(before.header("ETag"));
@@ -140,8 +141,7 @@ class CeasefireViolationApiTest extends IntegrationTest {
 			incidents.add(this.fixtures.incident("Clash " + i, "2025-10-25"));
 		}
 
-		List<Api.Response> responses = Concurrently.run(4,
-				(i) -> allege(this.ceasefire, incidents.get(i), null, null));
+		List<Api.Response> responses = Concurrently.run(4, (i) -> allege(this.ceasefire, incidents.get(i), null, null));
 
 		assertThat(responses.stream().map(Api.Response::status)).as(responses.toString()).containsOnly(201);
 		JsonNode stored = ceasefire(this.ceasefire);
@@ -151,7 +151,8 @@ class CeasefireViolationApiTest extends IntegrationTest {
 
 	@Test
 	void brokenReferencesAre422NamingEachFieldAndRecordNothing() {
-		Api.Response response = allege(this.ceasefire, UUID.randomUUID().toString(), UUID.randomUUID().toString(), null);
+		Api.Response response = allege(this.ceasefire, UUID.randomUUID().toString(), UUID.randomUUID().toString(),
+				null);
 
 		assertThat(response.status()).as(response.body()).isEqualTo(422);
 		assertThat(response.errorFields()).containsExactlyInAnyOrder("incidentId", "allegedById");
@@ -173,7 +174,8 @@ class CeasefireViolationApiTest extends IntegrationTest {
 				{"incidentId": "%s", "alleged": "x"}""".formatted(UUID.randomUUID())).errorFields())
 			.containsExactly("alleged");
 		assertThat(this.api.get(violations(this.ceasefire) + "?limit=501").errorFields()).containsExactly("limit");
-		assertThat(this.api.get(violations(this.ceasefire) + "?cursor=garbage").errorFields()).containsExactly("cursor");
+		assertThat(this.api.get(violations(this.ceasefire) + "?cursor=garbage").errorFields())
+			.containsExactly("cursor");
 	}
 
 	@Test
@@ -221,7 +223,10 @@ class CeasefireViolationApiTest extends IntegrationTest {
 		List<String> recorded = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			recorded.add(allege(this.ceasefire, this.fixtures.incident("Clash " + i, "2025-10-2" + i), this.afghanistan,
-					null).json().path("id").asString());
+					null)
+				.json()
+				.path("id")
+				.asString());
 		}
 
 		List<String> seen = new ArrayList<>();

@@ -10,15 +10,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /**
- * Runs calls on separate threads released at the same instant, so that they reach the server
- * together rather than one after the other.
+ * Runs calls on separate threads released at the same instant, so that they reach the
+ * server together rather than one after the other.
  */
 final class Concurrently {
 
 	private Concurrently() {
 	}
 
-	/** Runs {@code call} for 0..threads-1 at once and returns the results in that order. */
+	/**
+	 * Runs {@code call} for 0..threads-1 at once and returns the results in that order.
+	 */
 	static <T> List<T> run(int threads, IntFunction<T> call) throws Exception {
 		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		try {

@@ -13,7 +13,8 @@ class CursorTest {
 	void roundTripsItsValuesIncludingEmptyOnes() {
 		String token = Cursor.of("2025-10-19", "", "0199a1b2-0000-7000-8000-000000000001").encode();
 
-		assertThat(Cursor.decode(token, 3).values()).isEqualTo(List.of("2025-10-19", "", "0199a1b2-0000-7000-8000-000000000001"));
+		assertThat(Cursor.decode(token, 3).values())
+			.isEqualTo(List.of("2025-10-19", "", "0199a1b2-0000-7000-8000-000000000001"));
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import org.borderwatch.support.Api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * While its database is down the service keeps answering, with 503 problems, and it recovers by
- * itself when the database comes back.
+ * While its database is down the service keeps answering, with 503 problems, and it
+ * recovers by itself when the database comes back.
  */
 class DatabaseOutageTest {
 
@@ -54,7 +54,10 @@ class DatabaseOutageTest {
 		}
 	}
 
-	/** The pool reconnects in the background; give it a few attempts, as a client retrying would. */
+	/**
+	 * The pool reconnects in the background; give it a few attempts, as a client retrying
+	 * would.
+	 */
 	private static int statusWithin(Api api, String path, Duration patience) throws InterruptedException {
 		long deadline = System.nanoTime() + patience.toNanos();
 		int status = api.get(path).status();

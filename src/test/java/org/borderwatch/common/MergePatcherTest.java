@@ -20,8 +20,9 @@ class MergePatcherTest {
 	void replacesPresentFieldsRemovesNullsAndKeepsTheRest() {
 		assertThat(merge("""
 				{"title": "Goodbye!", "author": {"givenName": "John", "familyName": "Doe"},
-				 "tags": ["example", "sample"], "content": "This will be unchanged"}""", """
-				{"title": "Hello!", "phoneNumber": "+01-123-456-7890", "author": {"familyName": null}, "tags": ["example"]}"""))
+				 "tags": ["example", "sample"], "content": "This will be unchanged"}""",
+				"""
+						{"title": "Hello!", "phoneNumber": "+01-123-456-7890", "author": {"familyName": null}, "tags": ["example"]}"""))
 			.isEqualTo("""
 					{"title":"Hello!","author":{"givenName":"John"},"tags":["example"],\
 					"content":"This will be unchanged","phoneNumber":"+01-123-456-7890"}""");

@@ -99,8 +99,9 @@ class EmbeddedDatabaseConfigurationTest {
 		pidFile.set(0, Long.toString(ProcessHandle.current().pid()));
 		Files.write(dataDir().resolve(StalePostmaster.PID_FILE), pidFile);
 		this.runner.withPropertyValues(dataDirProperty())
-			.run((context) -> assertThat(new JdbcTemplate(context.getBean(DataSource.class))
-				.queryForObject("SELECT 1", Integer.class)).isEqualTo(1));
+			.run((context) -> assertThat(
+					new JdbcTemplate(context.getBean(DataSource.class)).queryForObject("SELECT 1", Integer.class))
+				.isEqualTo(1));
 	}
 
 	private Path dataDir() {

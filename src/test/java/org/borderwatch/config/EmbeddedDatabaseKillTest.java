@@ -22,8 +22,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 /**
  * An application killed with SIGKILL leaves its PostgreSQL server running on the data
- * directory; the next start on that directory must stop it and come up with the data.
- * The application runs in a child JVM, so the kill is a real one: no shutdown hook, no
+ * directory; the next start on that directory must stop it and come up with the data. The
+ * application runs in a child JVM, so the kill is a real one: no shutdown hook, no
  * context close.
  */
 class EmbeddedDatabaseKillTest {
@@ -49,7 +49,8 @@ class EmbeddedDatabaseKillTest {
 		this.child = startChild(value);
 		long postmasterPid = postmasterPid();
 
-		// While the child lives its server is in use: a second application must not take it over
+		// While the child lives its server is in use: a second application must not take
+		// it over
 		new ApplicationContextRunner().withUserConfiguration(EmbeddedDatabaseConfiguration.class)
 			.withPropertyValues("borderwatch.embedded-db.data-dir=" + dataDir())
 			.run((context) -> assertThat(context).getFailure()

@@ -61,7 +61,8 @@ class EmbeddedDatabaseRestartTest {
 	}
 
 	private static void assertDurable(JdbcTemplate jdbc) {
-		// the library starts the server with -F and synchronous_commit=off; these must not win
+		// the library starts the server with -F and synchronous_commit=off; these must
+		// not win
 		assertThat(jdbc.queryForObject("SHOW fsync", String.class)).isEqualTo("on");
 		assertThat(jdbc.queryForObject("SHOW synchronous_commit", String.class)).isEqualTo("on");
 		assertThat(jdbc.queryForObject("SHOW full_page_writes", String.class)).isEqualTo("on");

@@ -14,9 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Starts the real application in the embedded database mode on a given data directory
- * for the tests, and (through {@link #main}) the embedded database in a separate JVM
- * that a test kills to leave its PostgreSQL server behind.
+ * Starts the real application in the embedded database mode on a given data directory for
+ * the tests, and (through {@link #main}) the embedded database in a separate JVM that a
+ * test kills to leave its PostgreSQL server behind.
  */
 final class EmbeddedModeApplication {
 
@@ -25,17 +25,15 @@ final class EmbeddedModeApplication {
 
 	/**
 	 * Command-line arguments, not {@code SpringApplicationBuilder.properties(...)}: those
-	 * are default properties, which {@code application.properties} and the environment
-	 * (a developer's {@code SPRING_DATASOURCE_URL}) override.
+	 * are default properties, which {@code application.properties} and the environment (a
+	 * developer's {@code SPRING_DATASOURCE_URL}) override.
 	 */
 	static ConfigurableApplicationContext start(Path dataDir) {
-		return new SpringApplicationBuilder(BorderwatchApplication.class).run(
-				"--spring.datasource.url=",
-				"--borderwatch.embedded-db.data-dir=" + dataDir,
-				"--borderwatch.embedded-db.port=0",
-				"--server.port=0",
+		return new SpringApplicationBuilder(BorderwatchApplication.class).run("--spring.datasource.url=",
+				"--borderwatch.embedded-db.data-dir=" + dataDir, "--borderwatch.embedded-db.port=0", "--server.port=0",
 				"--borderwatch.demo-data.enabled=false",
-				// the schema belongs to the features' migrations; these tests use their own table
+				// the schema belongs to the features' migrations; these tests use their
+				// own table
 				"--spring.jpa.hibernate.ddl-auto=none");
 	}
 
@@ -44,8 +42,9 @@ final class EmbeddedModeApplication {
 	}
 
 	/**
-	 * Commits a row to a table of the tests' own. Its schema keeps it out of Flyway's way:
-	 * Flyway refuses to migrate a {@code public} schema that holds tables it did not create.
+	 * Commits a row to a table of the tests' own. Its schema keeps it out of Flyway's
+	 * way: Flyway refuses to migrate a {@code public} schema that holds tables it did not
+	 * create.
 	 */
 	static void insertProbe(JdbcTemplate jdbc, String value) {
 		jdbc.execute("CREATE SCHEMA IF NOT EXISTS embedded_db_test");
@@ -67,7 +66,8 @@ final class EmbeddedModeApplication {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(EmbeddedDatabaseConfiguration.class)
 			.web(WebApplicationType.NONE)
 			.run("--spring.datasource.url=", "--borderwatch.embedded-db.data-dir=" + args[0]);
-		// Should the test JVM die before killing this one, stop the server rather than leave it
+		// Should the test JVM die before killing this one, stop the server rather than
+		// leave it
 		ProcessHandle.current().parent().ifPresent((parent) -> parent.onExit().thenRun(() -> {
 			context.close();
 			Runtime.getRuntime().halt(1);

@@ -12,8 +12,8 @@ import org.borderwatch.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * JSON answers leave whole, with a Content-Length; streamed exports do not, they have no known
- * length.
+ * JSON answers leave whole, with a Content-Length; streamed exports do not, they have no
+ * known length.
  */
 class WholeJsonBodyTest extends IntegrationTest {
 

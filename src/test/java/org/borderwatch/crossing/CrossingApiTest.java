@@ -93,9 +93,12 @@ class CrossingApiTest extends IntegrationTest {
 	void replacesAndPatchesWithVersionBump() {
 		String id = this.data.crossingId("Ghulam Khan");
 
-		Api.Response replaced = this.api.put(CROSSINGS + "/" + id, """
-				{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "MIXED", "latitude": 33.2, "longitude": 69.8,
-				 "alternateNames": ["Ghulam Khan Kalay"]}""".formatted(name("Ghulam Khan")), "If-Match", "\"0\"");
+		Api.Response replaced = this.api.put(CROSSINGS + "/" + id,
+				"""
+						{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "MIXED", "latitude": 33.2, "longitude": 69.8,
+						 "alternateNames": ["Ghulam Khan Kalay"]}"""
+					.formatted(name("Ghulam Khan")),
+				"If-Match", "\"0\"");
 		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
 		assertThat(replaced.header("ETag")).isEqualTo("\"1\"");
 		assertThat(replaced.json().path("kind").asString()).isEqualTo("MIXED");
@@ -154,9 +157,10 @@ class CrossingApiTest extends IntegrationTest {
 
 	@Test
 	void rejectsCoordinatesOutOfRangeNamingEach() {
-		Api.Response response = this.api.post(CROSSINGS, """
-				{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "ROAD", "latitude": 90.5, "longitude": -180.01}"""
-			.formatted(name("Off the map")));
+		Api.Response response = this.api.post(CROSSINGS,
+				"""
+						{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "ROAD", "latitude": 90.5, "longitude": -180.01}"""
+					.formatted(name("Off the map")));
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.errorFields()).containsExactly("latitude", "longitude");
@@ -184,8 +188,7 @@ class CrossingApiTest extends IntegrationTest {
 				{"name": "%s", "countryA": "Pakistan", "alternateNames": [""]}""".formatted("n".repeat(201)));
 
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.errorFields())
-			.containsExactly("alternateNames[0]", "countryA", "countryB", "kind", "name");
+		assertThat(response.errorFields()).containsExactly("alternateNames[0]", "countryA", "countryB", "kind", "name");
 	}
 
 	@Test
@@ -262,7 +265,8 @@ class CrossingApiTest extends IntegrationTest {
 		assertThat(reopened.path("allowedTraffic").toString()).isEqualTo("[\"REFUGEES_RETURNING\"]");
 		assertThat(reopened.path("datePrecision").asString()).isEqualTo("MONTH");
 
-		// A date means the end of that day: the closure at midnight counts on its own day.
+		// A date means the end of that day: the closure at midnight counts on its own
+		// day.
 		assertThat(only("asOf=2025-10-12").path("currentStatus").path("status").asString()).isEqualTo("CLOSED");
 		assertThat(only("asOf=2025-10-12T00:00:00Z").path("currentStatus").path("status").asString())
 			.isEqualTo("CLOSED");
@@ -304,14 +308,13 @@ class CrossingApiTest extends IntegrationTest {
 		this.data.closedThenReopenedForRefugees(this.data.crossingId("A Torkham"));
 		this.data.change(this.data.crossingId("B Chaman"), "2025-10-12T00:00:00Z", "CLOSED", "");
 		this.data.crossingId("C Unrecorded");
-		this.data.change(this.data.crossingId("D Wagah"), "2025-01-01T00:00:00Z", "OPEN",
-				"\"TRADE\", \"PASSENGERS\"");
+		this.data.change(this.data.crossingId("D Wagah"), "2025-01-01T00:00:00Z", "OPEN", "\"TRADE\", \"PASSENGERS\"");
 
 		assertThat(names("asOf=2025-10-15&status=CLOSED")).containsExactly(name("A Torkham"), name("B Chaman"));
-		assertThat(names("asOf=2025-11-06&status=PARTIALLY_OPEN,OPEN"))
-			.containsExactly(name("A Torkham"), name("D Wagah"));
-		assertThat(names("asOf=2025-11-06&status=open&status=closed"))
-			.containsExactly(name("B Chaman"), name("D Wagah"));
+		assertThat(names("asOf=2025-11-06&status=PARTIALLY_OPEN,OPEN")).containsExactly(name("A Torkham"),
+				name("D Wagah"));
+		assertThat(names("asOf=2025-11-06&status=open&status=closed")).containsExactly(name("B Chaman"),
+				name("D Wagah"));
 		assertThat(names("status=UNKNOWN")).containsExactly(name("C Unrecorded"));
 		assertThat(names("asOf=2024-12-31&status=UNKNOWN")).hasSize(4);
 		assertThat(names("asOf=2025-11-06&allows=REFUGEES_RETURNING")).containsExactly(name("A Torkham"));
@@ -331,7 +334,10 @@ class CrossingApiTest extends IntegrationTest {
 		assertThat(names("country=pak")).containsExactly(name("Torkham"), name("Wagah"));
 		assertThat(names("country=IRN&country=IND")).containsExactly(name("Islam Qala"), name("Wagah"));
 		assertThat(names("country=PAK&kind=PEDESTRIAN,RAIL")).containsExactly(name("Wagah"));
-		assertThat(this.api.get(CROSSINGS + "?q=attari").json().path("items").valueStream()
+		assertThat(this.api.get(CROSSINGS + "?q=attari")
+			.json()
+			.path("items")
+			.valueStream()
 			.map((item) -> item.path("name").asString())).contains(name("Wagah"));
 	}
 
@@ -371,9 +377,15 @@ class CrossingApiTest extends IntegrationTest {
 		Api.Response emptied = this.api.get(path);
 		assertThat(emptied.json().path("currentStatus").isNull()).isTrue();
 		assertThat(emptied.header("ETag")).isEqualTo("\"4\"");
-		assertThat(this.api.put(path, """
-				{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "ROAD"}""".formatted(name("Torkham")),
-				"If-Match", "\"3\"").status()).isEqualTo(412);
+		assertThat(
+				this.api
+					.put(path,
+							"""
+									{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "ROAD"}"""
+								.formatted(name("Torkham")),
+							"If-Match", "\"3\"")
+					.status())
+			.isEqualTo(412);
 	}
 
 	@Test
@@ -425,9 +437,14 @@ class CrossingApiTest extends IntegrationTest {
 	void listRunsAFixedNumberOfQueriesWhateverThePageSize() {
 		String decider = this.data.actor("Government of Pakistan").path("id").asString();
 		for (int i = 0; i < 15; i++) {
-			String id = this.api.post(CROSSINGS, """
-					{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "ROAD", "alternateNames": ["alt %d"]}"""
-				.formatted(name("Counted " + i), i)).json().path("id").asString();
+			String id = this.api
+				.post(CROSSINGS,
+						"""
+								{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "ROAD", "alternateNames": ["alt %d"]}"""
+							.formatted(name("Counted " + i), i))
+				.json()
+				.path("id")
+				.asString();
 			this.data.change(id, "2025-01-01T00:00:00Z", "OPEN", "\"TRADE\", \"PASSENGERS\"");
 			this.api.post(changes(id), """
 					{"effectiveFrom": "2025-10-12T00:00:00Z", "datePrecision": "DAY", "status": "CLOSED",
@@ -444,7 +461,9 @@ class CrossingApiTest extends IntegrationTest {
 
 		assertThat(small.json().path("items").size()).isEqualTo(2);
 		assertThat(large.json().path("items").size()).isEqualTo(15);
-		assertThat(large.json().path("items").valueStream()
+		assertThat(large.json()
+			.path("items")
+			.valueStream()
 			.map((item) -> item.path("currentStatus").path("status").asString())).containsOnly("CLOSED");
 		assertThat(largeCount).isEqualTo(smallCount);
 	}
@@ -458,8 +477,12 @@ class CrossingApiTest extends IntegrationTest {
 		assertThat(paths.has("/api/v1/crossings")).isTrue();
 		assertThat(paths.has("/api/v1/crossings/{id}/status")).isTrue();
 		assertThat(paths.has("/api/v1/crossings/{crossingId}/status-changes/{changeId}")).isTrue();
-		assertThat(paths.path("/api/v1/crossings").path("get").path("parameters").valueStream()
-			.map((parameter) -> parameter.path("name").asString())).contains("asOf", "country", "status", "allows", "q");
+		assertThat(paths.path("/api/v1/crossings")
+			.path("get")
+			.path("parameters")
+			.valueStream()
+			.map((parameter) -> parameter.path("name").asString()))
+			.contains("asOf", "country", "status", "allows", "q");
 	}
 
 }

@@ -50,7 +50,10 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 		this.data = new CrossingTestData(this.api);
 	}
 
-	/** An incident row written directly: the incident feature's API is not this feature's concern. */
+	/**
+	 * An incident row written directly: the incident feature's API is not this feature's
+	 * concern.
+	 */
 	private String incident(String title) {
 		UUID id = UUID.randomUUID();
 		OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -73,10 +76,12 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 		String pakistan = this.data.actor("Government of Pakistan").path("id").asString();
 		String cause = incident("Attack on a trade convoy " + this.data.run);
 
-		Api.Response created = this.api.post(changes(crossing), """
-				{"effectiveFrom": "2025-10-12T00:00:00Z", "datePrecision": "DAY", "status": "CLOSED", "allowedTraffic": [],
-				 "decidedById": "%s", "reason": "Attacks on trade convoys from the Afghan side",
-				 "causeIncidentId": "%s", "sourceIds": []}""".formatted(pakistan, cause));
+		Api.Response created = this.api.post(changes(crossing),
+				"""
+						{"effectiveFrom": "2025-10-12T00:00:00Z", "datePrecision": "DAY", "status": "CLOSED", "allowedTraffic": [],
+						 "decidedById": "%s", "reason": "Attacks on trade convoys from the Afghan side",
+						 "causeIncidentId": "%s", "sourceIds": []}"""
+					.formatted(pakistan, cause));
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		JsonNode change = created.json();
@@ -88,7 +93,8 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 		assertThat(change.path("datePrecision").asString()).isEqualTo("DAY");
 		assertThat(change.path("status").asString()).isEqualTo("CLOSED");
 		assertThat(change.path("decidedBy").path("id").asString()).isEqualTo(pakistan);
-		assertThat(change.path("decidedBy").path("name").asString()).isEqualTo(this.data.name("Government of Pakistan"));
+		assertThat(change.path("decidedBy").path("name").asString())
+			.isEqualTo(this.data.name("Government of Pakistan"));
 		assertThat(change.path("causeIncidentId").asString()).isEqualTo(cause);
 		assertThat(change.path("createdAt").asString()).isNotBlank();
 
@@ -108,16 +114,16 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 
 		JsonNode items = this.api.get(changes(crossing)).json().path("items");
 
-		assertThat(items.valueStream().map((item) -> item.path("status").asString()))
-			.containsExactly("OPEN", "CLOSED", "PARTIALLY_OPEN");
+		assertThat(items.valueStream().map((item) -> item.path("status").asString())).containsExactly("OPEN", "CLOSED",
+				"PARTIALLY_OPEN");
 		assertThat(items.get(0).path("allowedTraffic").toString()).isEqualTo("[\"TRADE\",\"PASSENGERS\"]");
 	}
 
 	@Test
 	void replacesAndPatchesAChangeAgainstItsOwnVersion() {
 		String crossing = this.data.crossingId("Ghulam Khan");
-		String path = changes(crossing) + "/" + this.data.change(crossing, "2025-10-12T00:00:00Z", "CLOSED", "")
-			.path("id").asString();
+		String path = changes(crossing) + "/"
+				+ this.data.change(crossing, "2025-10-12T00:00:00Z", "CLOSED", "").path("id").asString();
 
 		Api.Response replaced = this.api.put(path, """
 				{"effectiveFrom": "2025-10-13T00:00:00Z", "datePrecision": "WEEK", "status": "PARTIALLY_OPEN",
@@ -128,8 +134,8 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 		assertThat(replaced.json().path("datePrecision").asString()).isEqualTo("WEEK");
 
 		Api.Response patched = this.api.patch(path, """
-				{"allowedTraffic": ["HUMANITARIAN", "REFUGEES_RETURNING"], "reason": "Returns resumed"}""",
-				"If-Match", "\"1\"");
+				{"allowedTraffic": ["HUMANITARIAN", "REFUGEES_RETURNING"], "reason": "Returns resumed"}""", "If-Match",
+				"\"1\"");
 		assertThat(patched.status()).as(patched.body()).isEqualTo(200);
 		assertThat(patched.json().path("status").asString()).isEqualTo("PARTIALLY_OPEN");
 		assertThat(patched.json().path("allowedTraffic").toString())
@@ -144,8 +150,8 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 	@Test
 	void refusesStaleIfMatchOnAChangeWith412AndKeepsIt() {
 		String crossing = this.data.crossingId("Angoor Adda");
-		String path = changes(crossing) + "/" + this.data.change(crossing, "2025-10-12T00:00:00Z", "CLOSED", "")
-			.path("id").asString();
+		String path = changes(crossing) + "/"
+				+ this.data.change(crossing, "2025-10-12T00:00:00Z", "CLOSED", "").path("id").asString();
 		this.api.patch(path, "{\"reason\": \"Security\"}");
 
 		Api.Response stalePut = this.api.put(path, CLOSURE, "If-Match", "\"0\"");
@@ -217,8 +223,10 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 	void twoChangesOfOneCrossingCannotShareAnInstant() {
 		String crossing = this.data.crossingId("Torkham");
 		this.data.change(crossing, "2025-10-12T00:00:00Z", "CLOSED", "");
-		String later = changes(crossing) + "/" + this.data
-			.change(crossing, "2025-11-01T00:00:00Z", "PARTIALLY_OPEN", "\"REFUGEES_RETURNING\"").path("id").asString();
+		String later = changes(crossing) + "/"
+				+ this.data.change(crossing, "2025-11-01T00:00:00Z", "PARTIALLY_OPEN", "\"REFUGEES_RETURNING\"")
+					.path("id")
+					.asString();
 
 		Api.Response sameInstant = this.api.post(changes(crossing), """
 				{"effectiveFrom": "2025-10-12T05:00:00+05:00", "datePrecision": "DAY", "status": "OPEN",
@@ -232,7 +240,8 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 		assertThat(movedOntoIt.errorFields()).containsExactly("effectiveFrom");
 		assertThat(otherCrossing.status()).isEqualTo(201);
 		assertThat(this.api.patch(later, "{\"reason\": \"Refugees only\"}").status())
-			.as("a change keeps its own instant").isEqualTo(200);
+			.as("a change keeps its own instant")
+			.isEqualTo(200);
 	}
 
 	@Test
@@ -248,8 +257,9 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 				 "allowedTraffic": ["TRADE", "CARGO"]}""");
 		Api.Response badPrecision = this.api.post(changes(crossing), """
 				{"effectiveFrom": "2025-10-12T00:00:00Z", "datePrecision": "HOUR", "status": "CLOSED"}""");
-		Api.Response unknownField = this.api.post(changes(crossing), """
-				{"effectiveFrom": "2025-10-12T00:00:00Z", "datePrecision": "DAY", "status": "CLOSED", "crossingId": "x"}""");
+		Api.Response unknownField = this.api.post(changes(crossing),
+				"""
+						{"effectiveFrom": "2025-10-12T00:00:00Z", "datePrecision": "DAY", "status": "CLOSED", "crossingId": "x"}""");
 
 		assertThat(missing.status()).isEqualTo(400);
 		assertThat(missing.errorFields()).containsExactly("datePrecision", "effectiveFrom", "reason", "status");
@@ -267,7 +277,8 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 
 		Api.Response response = this.api.post(changes(crossing), """
 				{"effectiveFrom": "2025-10-12T00:00:00Z", "datePrecision": "DAY", "status": "CLOSED",
-				 "decidedById": "%s", "causeIncidentId": "%s", "sourceIds": ["%s"]}""".formatted(missing, missing, missing));
+				 "decidedById": "%s", "causeIncidentId": "%s", "sourceIds": ["%s"]}""".formatted(missing, missing,
+				missing));
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.errorFields()).containsExactlyInAnyOrder("decidedById", "causeIncidentId", "sourceIds[0]");
@@ -312,7 +323,8 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 			String status = (day % 2 == 0) ? "CLOSED" : "OPEN";
 			String traffic = (day % 2 == 0) ? "" : "\"TRADE\"";
 			created.add(this.data.change(crossing, "2025-10-%02dT00:00:00Z".formatted(day), status, traffic)
-				.path("id").asString());
+				.path("id")
+				.asString());
 		}
 
 		List<String> seen = new ArrayList<>();

@@ -9,9 +9,9 @@ import org.borderwatch.support.Api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Builds crossings and their histories through the API for tests. Names carry a per-run suffix
- * so the tests pass again on a database they already used, and {@code q=<run>} finds exactly
- * this run's crossings.
+ * Builds crossings and their histories through the API for tests. Names carry a per-run
+ * suffix so the tests pass again on a database they already used, and {@code q=<run>}
+ * finds exactly this run's crossings.
  */
 final class CrossingTestData {
 
@@ -35,8 +35,8 @@ final class CrossingTestData {
 
 	JsonNode crossing(String name, String countryA, String countryB, String kind) {
 		return created(this.api.post(CROSSINGS, """
-				{"name": "%s", "countryA": "%s", "countryB": "%s", "kind": "%s"}"""
-			.formatted(name(name), countryA, countryB, kind)));
+				{"name": "%s", "countryA": "%s", "countryB": "%s", "kind": "%s"}""".formatted(name(name), countryA,
+				countryB, kind)));
 	}
 
 	String crossingId(String name) {
@@ -47,7 +47,10 @@ final class CrossingTestData {
 		return CROSSINGS + "/" + crossingId + "/status-changes";
 	}
 
-	/** Records a change; {@code traffic} is a JSON array body such as {@code "TRADE", "PASSENGERS"}. */
+	/**
+	 * Records a change; {@code traffic} is a JSON array body such as
+	 * {@code "TRADE", "PASSENGERS"}.
+	 */
 	JsonNode change(String crossingId, String effectiveFrom, String status, String traffic) {
 		return change(crossingId, effectiveFrom, "DAY", status, traffic);
 	}
@@ -58,7 +61,10 @@ final class CrossingTestData {
 			.formatted(effectiveFrom, precision, status, traffic)));
 	}
 
-	/** Closed on 2025-10-12 and partially reopened for returning refugees in November 2025. */
+	/**
+	 * Closed on 2025-10-12 and partially reopened for returning refugees in November
+	 * 2025.
+	 */
 	void closedThenReopenedForRefugees(String crossingId) {
 		change(crossingId, "2025-10-12T00:00:00Z", "CLOSED", "");
 		change(crossingId, "2025-11-01T00:00:00Z", "MONTH", "PARTIALLY_OPEN", "\"REFUGEES_RETURNING\"");

@@ -17,8 +17,9 @@ import org.borderwatch.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The demo scenario answers, through the HTTP API, each question an analyst asks of the 2025
- * Pakistan-Afghanistan border conflict (the questions closing the scenario's fact sheet).
+ * The demo scenario answers, through the HTTP API, each question an analyst asks of the
+ * 2025 Pakistan-Afghanistan border conflict (the questions closing the scenario's fact
+ * sheet).
  */
 class DemoScenarioTest extends IntegrationTest {
 
@@ -82,8 +83,8 @@ class DemoScenarioTest extends IntegrationTest {
 			.collect(Collectors.toMap((crossing) -> crossing.path("name").asString(), (crossing) -> crossing,
 					(a, b) -> a));
 
-		assertThat(byName).containsKeys("Torkham", "Chaman-Spin Boldak").doesNotContainKeys("Ghulam Khan",
-				"Angoor Adda", "Kharlachi");
+		assertThat(byName).containsKeys("Torkham", "Chaman-Spin Boldak")
+			.doesNotContainKeys("Ghulam Khan", "Angoor Adda", "Kharlachi");
 		for (String name : List.of("Torkham", "Chaman-Spin Boldak")) {
 			JsonNode status = byName.get(name).path("currentStatus");
 			assertThat(status.path("status").asString()).isEqualTo("PARTIALLY_OPEN");
@@ -108,8 +109,8 @@ class DemoScenarioTest extends IntegrationTest {
 
 	@Test
 	void whichCeasefiresEndedHowAndByWhom() {
-		JsonNode ended = ok("/api/v1/ceasefires?status=COLLAPSED,EXPIRED,TERMINATED&party="
-				+ actorId("Tehrik-e-Taliban Pakistan"))
+		JsonNode ended = ok(
+				"/api/v1/ceasefires?status=COLLAPSED,EXPIRED,TERMINATED&party=" + actorId("Tehrik-e-Taliban Pakistan"))
 			.path("items");
 
 		assertThat(ended).hasSize(1);
@@ -125,8 +126,8 @@ class DemoScenarioTest extends IntegrationTest {
 
 	@Test
 	void whoLedEachDelegationInTheIstanbulRoundAndWhoMediated() {
-		JsonNode rounds = ok("/api/v1/talks-rounds?venueCountry=TUR&from=2025-11-06&to=2025-11-06&party="
-				+ actorId("Pakistan"))
+		JsonNode rounds = ok(
+				"/api/v1/talks-rounds?venueCountry=TUR&from=2025-11-06&to=2025-11-06&party=" + actorId("Pakistan"))
 			.path("items");
 
 		assertThat(rounds).hasSize(1);
@@ -178,7 +179,8 @@ class DemoScenarioTest extends IntegrationTest {
 		assertThat(clashes.path("fatalities").asInt()).isEqualTo(24);
 		assertThat(clashes.path("fatalitiesRange").path("high").asInt()).isEqualTo(99);
 		assertThat(clashes.path("wounded").asInt()).isEqualTo(200);
-		JsonNode killed = clashes.path("casualties").valueStream()
+		JsonNode killed = clashes.path("casualties")
+			.valueStream()
 			.filter((figure) -> figure.path("outcome").asString().equals("KILLED"))
 			.findFirst()
 			.orElseThrow();

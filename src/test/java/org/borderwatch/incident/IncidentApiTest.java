@@ -37,9 +37,8 @@ class IncidentApiTest extends IncidentTestSupport {
 				 "claims": [{"actorId": "%s", "stance": "ACCUSES", "accusedActorId": "%s", "date": "2025-10-09",
 				             "statement": "Blamed Pakistan and vowed retaliation", "sourceId": "%s"}],
 				 "verification": "DISPUTED", "tags": ["cross-border", " capital "], "sourceIds": ["%s"],
-				 "externalRef": {"dataset": "TEST", "id": "%s"}}"""
-			.formatted(title("Explosions in Kabul"), taliban, pakistan, taliban, ap, taliban, pakistan, ap, ap,
-					this.run));
+				 "externalRef": {"dataset": "TEST", "id": "%s"}}""".formatted(title("Explosions in Kabul"), taliban,
+				pakistan, taliban, ap, taliban, pakistan, ap, ap, this.run));
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().path("id").asString();
@@ -124,7 +123,8 @@ class IncidentApiTest extends IncidentTestSupport {
 	@Test
 	void aPatchThatChangesNothingKeepsTheVersion() {
 		String pakistan = actor("Pakistan");
-		String id = createId(incident(title("Unchanged")).tags("a").at("PAK", "Kurram", 33.8, 70.1)
+		String id = createId(incident(title("Unchanged")).tags("a")
+			.at("PAK", "Kurram", 33.8, 70.1)
 			.actor(pakistan, "INITIATOR")
 			.casualty("CIVILIANS", "KILLED", 1, 2, 3)
 			.claim(pakistan, "CONFIRMS", null)
@@ -155,7 +155,8 @@ class IncidentApiTest extends IncidentTestSupport {
 		String id = createId(incident(title("Stale")));
 		this.api.patch(INCIDENTS + "/" + id, "{\"verification\": \"VERIFIED\"}");
 
-		Api.Response stalePut = this.api.put(INCIDENTS + "/" + id, incident(title("Stale")).json(), "If-Match", "\"0\"");
+		Api.Response stalePut = this.api.put(INCIDENTS + "/" + id, incident(title("Stale")).json(), "If-Match",
+				"\"0\"");
 		Api.Response stalePatch = this.api.patch(INCIDENTS + "/" + id, "{\"verification\": \"DISPUTED\"}", "If-Match",
 				"\"0\"");
 		Api.Response staleDelete = this.api.delete(INCIDENTS + "/" + id, "If-Match", "\"0\"");
@@ -221,7 +222,8 @@ class IncidentApiTest extends IncidentTestSupport {
 	void rejectsUnknownFieldNamingIt() {
 		Api.Response top = this.api.post(INCIDENTS, incident(title("X")).set("fatalaties", "3").json());
 		Api.Response nested = this.api.post(INCIDENTS,
-				incident(title("X")).add("casualties", "{\"category\": \"CIVILIANS\", \"outcome\": \"KILLED\", \"bset\": 3}")
+				incident(title("X"))
+					.add("casualties", "{\"category\": \"CIVILIANS\", \"outcome\": \"KILLED\", \"bset\": 3}")
 					.json());
 
 		assertThat(top.status()).isEqualTo(400);
@@ -242,12 +244,16 @@ class IncidentApiTest extends IncidentTestSupport {
 	@Test
 	void rejectsBadDateAndWrongTypeNamingNestedField() {
 		Api.Response badDate = this.api.post(INCIDENTS, incident(title("X")).set("startDate", "2025-13-40").json());
-		Api.Response badClaimDate = this.api.post(INCIDENTS, incident(title("X"))
-			.add("claims", "{\"actorId\": \"%s\", \"stance\": \"DENIES\", \"date\": \"yesterday\"}".formatted(UUID.randomUUID()))
-			.json());
-		Api.Response wrongType = this.api.post(INCIDENTS, incident(title("X"))
-			.add("casualties", "{\"category\": \"CIVILIANS\", \"outcome\": \"KILLED\", \"best\": \"dozens\"}")
-			.json());
+		Api.Response badClaimDate = this.api.post(INCIDENTS,
+				incident(title("X"))
+					.add("claims",
+							"{\"actorId\": \"%s\", \"stance\": \"DENIES\", \"date\": \"yesterday\"}"
+								.formatted(UUID.randomUUID()))
+					.json());
+		Api.Response wrongType = this.api.post(INCIDENTS,
+				incident(title("X"))
+					.add("casualties", "{\"category\": \"CIVILIANS\", \"outcome\": \"KILLED\", \"best\": \"dozens\"}")
+					.json());
 		Api.Response notAList = this.api.post(INCIDENTS, incident(title("X")).set("tags", "cross-border").json());
 
 		assertThat(badDate.errorFields()).containsExactly("startDate");
@@ -261,11 +267,12 @@ class IncidentApiTest extends IncidentTestSupport {
 	@Test
 	void rejectsMissingRequiredAndTooLongFields() {
 		Api.Response missing = this.api.post(INCIDENTS, "{}");
-		Api.Response tooLong = this.api.post(INCIDENTS, incident("t".repeat(501))
-			.set("description", "d".repeat(20001))
-			.add("casualties", "{\"category\": \"CIVILIANS\", \"outcome\": \"KILLED\", \"best\": 1, \"note\": \"%s\"}"
-				.formatted("n".repeat(2001)))
-			.json());
+		Api.Response tooLong = this.api.post(INCIDENTS,
+				incident("t".repeat(501)).set("description", "d".repeat(20001))
+					.add("casualties",
+							"{\"category\": \"CIVILIANS\", \"outcome\": \"KILLED\", \"best\": 1, \"note\": \"%s\"}"
+								.formatted("n".repeat(2001)))
+					.json());
 		Api.Response missingNested = this.api.post(INCIDENTS,
 				incident(title("X")).add("casualties", "{\"category\": \"CIVILIANS\"}").add("actors", "{}").json());
 
@@ -298,10 +305,10 @@ class IncidentApiTest extends IncidentTestSupport {
 
 	@Test
 	void rejectsCasualtyRangesOutOfOrderOrNegative() {
-		Api.Response lowAboveBest = this.api.post(INCIDENTS, incident(title("X"))
-			.casualty("CIVILIANS", "KILLED", 1, 2, 3)
-			.casualty("CIVILIANS", "WOUNDED", 30, 20, 40)
-			.json());
+		Api.Response lowAboveBest = this.api.post(INCIDENTS,
+				incident(title("X")).casualty("CIVILIANS", "KILLED", 1, 2, 3)
+					.casualty("CIVILIANS", "WOUNDED", 30, 20, 40)
+					.json());
 		Api.Response highBelowBest = this.api.post(INCIDENTS,
 				incident(title("X")).casualty("MILITANTS", "KILLED", null, 20, 10).json());
 		Api.Response negative = this.api.post(INCIDENTS,
@@ -317,7 +324,8 @@ class IncidentApiTest extends IncidentTestSupport {
 	@Test
 	void rejectsBadCoordinatesAndCountry() {
 		Api.Response outOfRange = this.api.post(INCIDENTS, incident(title("X")).at("AFG", "Kabul", 91.0, 181.0).json());
-		Api.Response latitudeAlone = this.api.post(INCIDENTS, incident(title("X")).at("AFG", "Kabul", 34.5, null).json());
+		Api.Response latitudeAlone = this.api.post(INCIDENTS,
+				incident(title("X")).at("AFG", "Kabul", 34.5, null).json());
 		Api.Response badCountry = this.api.post(INCIDENTS,
 				incident(title("X")).at("Afghanistan", "Kabul", null, null).json());
 
@@ -360,23 +368,24 @@ class IncidentApiTest extends IncidentTestSupport {
 		String known = actor("Known");
 		String missing = UUID.randomUUID().toString();
 
-		Api.Response response = this.api.post(INCIDENTS, incident(title("Broken"))
-			.actor(missing, "INITIATOR")
+		Api.Response response = this.api.post(INCIDENTS, incident(title("Broken")).actor(missing, "INITIATOR")
 			.casualty("CIVILIANS", "KILLED", null, 3, null)
 			.claimedCasualty(missing, "CIVILIANS", "KILLED", null, 5, null)
-			.add("casualties", """
-					{"category": "MILITANTS", "outcome": "KILLED", "best": 1, "sideActorId": "%s", "sourceId": "%s"}"""
-				.formatted(missing, missing))
+			.add("casualties",
+					"""
+							{"category": "MILITANTS", "outcome": "KILLED", "best": 1, "sideActorId": "%s", "sourceId": "%s"}"""
+						.formatted(missing, missing))
 			.claim(known, "ACCUSES", missing)
-			.add("claims", "{\"actorId\": \"%s\", \"stance\": \"DENIES\", \"sourceId\": \"%s\"}".formatted(missing, missing))
+			.add("claims",
+					"{\"actorId\": \"%s\", \"stance\": \"DENIES\", \"sourceId\": \"%s\"}".formatted(missing, missing))
 			.sources(missing)
 			.tags(tag())
 			.json());
 
 		assertThat(response.status()).isEqualTo(422);
-		assertThat(response.errorFields()).containsExactlyInAnyOrder("actors[0].actorId", "casualties[1].claimantActorId",
-				"casualties[2].sideActorId", "casualties[2].sourceId", "claims[0].accusedActorId", "claims[1].actorId",
-				"claims[1].sourceId", "sourceIds[0]");
+		assertThat(response.errorFields()).containsExactlyInAnyOrder("actors[0].actorId",
+				"casualties[1].claimantActorId", "casualties[2].sideActorId", "casualties[2].sourceId",
+				"claims[0].accusedActorId", "claims[1].actorId", "claims[1].sourceId", "sourceIds[0]");
 		assertThat(titles("tag=" + tag())).isEmpty();
 	}
 
@@ -384,22 +393,21 @@ class IncidentApiTest extends IncidentTestSupport {
 	void aRefusedReplacementLeavesTheStoredIncidentUnchanged() {
 		String pakistan = actor("Pakistan");
 		String taliban = actor("Taliban");
-		String id = createId(incident(title("Original"))
-			.casualty("CIVILIANS", "KILLED", null, 4, null)
+		String id = createId(incident(title("Original")).casualty("CIVILIANS", "KILLED", null, 4, null)
 			.claimedCasualty(pakistan, "MILITANTS", "KILLED", null, 30, null)
 			.claimedCasualty(taliban, "CIVILIANS", "KILLED", null, 12, null));
 		JsonNode before = this.api.get(INCIDENTS + "/" + id).json();
 
-		Api.Response brokenReference = this.api.put(INCIDENTS + "/" + id, incident(title("Replaced"))
-			.casualty("CIVILIANS", "KILLED", null, 40, null)
-			.claimedCasualty(pakistan, "MILITANTS", "KILLED", null, 300, null)
-			.claimedCasualty(UUID.randomUUID().toString(), "CIVILIANS", "KILLED", null, 120, null)
-			.json());
-		Api.Response brokenRule = this.api.put(INCIDENTS + "/" + id, incident(title("Replaced"))
-			.casualty("CIVILIANS", "KILLED", null, 40, null)
-			.claimedCasualty(pakistan, "MILITANTS", "KILLED", null, 300, null)
-			.claimedCasualty(taliban, "CIVILIANS", "KILLED", 200, 120, null)
-			.json());
+		Api.Response brokenReference = this.api.put(INCIDENTS + "/" + id,
+				incident(title("Replaced")).casualty("CIVILIANS", "KILLED", null, 40, null)
+					.claimedCasualty(pakistan, "MILITANTS", "KILLED", null, 300, null)
+					.claimedCasualty(UUID.randomUUID().toString(), "CIVILIANS", "KILLED", null, 120, null)
+					.json());
+		Api.Response brokenRule = this.api.put(INCIDENTS + "/" + id,
+				incident(title("Replaced")).casualty("CIVILIANS", "KILLED", null, 40, null)
+					.claimedCasualty(pakistan, "MILITANTS", "KILLED", null, 300, null)
+					.claimedCasualty(taliban, "CIVILIANS", "KILLED", 200, 120, null)
+					.json());
 
 		assertThat(brokenReference.status()).isEqualTo(422);
 		assertThat(brokenReference.errorFields()).containsExactly("casualties[2].claimantActorId");
@@ -417,8 +425,7 @@ class IncidentApiTest extends IncidentTestSupport {
 	void headlineFiguresComeFromCuratedFiguresOnly() {
 		String taliban = actor("Taliban");
 		String pakistan = actor("Pakistan");
-		String id = createId(incident(title("Border clashes"))
-			.casualty("CIVILIANS", "KILLED", 10, 24, 50)
+		String id = createId(incident(title("Border clashes")).casualty("CIVILIANS", "KILLED", 10, 24, 50)
 			.casualty("SECURITY_FORCES", "KILLED", null, 5, null)
 			.casualty("UNKNOWN", "WOUNDED", 40, 60, 100)
 			.claimedCasualty(taliban, "SECURITY_FORCES", "KILLED", null, 58, null)
@@ -448,8 +455,7 @@ class IncidentApiTest extends IncidentTestSupport {
 	void claimedFiguresStandSideBySideByClaimant() {
 		String taliban = actor("Taliban");
 		String pakistan = actor("Pakistan");
-		String id = createId(incident(title("Competing counts"))
-			.casualty("CIVILIANS", "KILLED", null, 24, null)
+		String id = createId(incident(title("Competing counts")).casualty("CIVILIANS", "KILLED", null, 24, null)
 			.claimedCasualty(taliban, "SECURITY_FORCES", "KILLED", null, 58, null)
 			.claimedCasualty(pakistan, "MILITANTS", "KILLED", 200, 200, 250)
 			.claimedCasualty(pakistan, "SECURITY_FORCES", "KILLED", null, 23, null)
@@ -531,10 +537,7 @@ class IncidentApiTest extends IncidentTestSupport {
 				insert into ceasefire (id, name, arrangement, form, agreed_on, effective_from, date_precision, status,
 				    version, created_at, updated_at)
 				values (:id, :name, 'BILATERAL', 'WRITTEN', date '2025-10-19', date '2025-10-19', 'DAY', 'IN_EFFECT',
-				    0, now(), now())""")
-			.param("id", id)
-			.param("name", name)
-			.update();
+				    0, now(), now())""").param("id", id).param("name", name).update();
 		return id;
 	}
 

@@ -22,17 +22,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.borderwatch.incident.IncidentJson.incident;
 
 /**
- * The incident list's exports (CSV, GeoJSON, NDJSON) checked against the JSON list they must
- * agree with: same filters, same incidents, same order, the same facts flattened.
+ * The incident list's exports (CSV, GeoJSON, NDJSON) checked against the JSON list they
+ * must agree with: same filters, same incidents, same order, the same facts flattened.
  */
 @Import(SqlStatementCounter.Configuration.class)
 class IncidentExportApiTest extends IncidentTestSupport {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private static final List<String> CSV_HEADER = List.of("event_id_cnty", "event_date", "end_date",
-			"time_precision", "event_type", "sub_event_type", "actor1", "actor2", "assoc_actors", "country", "admin1",
-			"admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "wounded", "fatalities_low",
+	private static final List<String> CSV_HEADER = List.of("event_id_cnty", "event_date", "end_date", "time_precision",
+			"event_type", "sub_event_type", "actor1", "actor2", "assoc_actors", "country", "admin1", "admin2",
+			"location", "latitude", "longitude", "geo_precision", "fatalities", "wounded", "fatalities_low",
 			"fatalities_high", "verification", "claimed_by", "tags", "source_ids", "external_dataset", "external_id",
 			"notes", "title");
 
@@ -106,9 +106,7 @@ class IncidentExportApiTest extends IncidentTestSupport {
 		createId(incident(title("Local agreement")).on("2025-09-01")
 			.type("STRATEGIC_DEVELOPMENTS", "AGREEMENT")
 			.tags(tag()));
-		createId(incident(title("Drone strike")).on("2025-11-02")
-			.at("AFG", "Paktika", 32.5, 68.9)
-			.tags(tag()));
+		createId(incident(title("Drone strike")).on("2025-11-02").at("AFG", "Paktika", 32.5, 68.9).tags(tag()));
 		this.scope = "tag=" + tag();
 	}
 
@@ -360,7 +358,10 @@ class IncidentExportApiTest extends IncidentTestSupport {
 		return items;
 	}
 
-	/** What an export should say about {@code item} (a JSON list item), flattened as NDJSON has it. */
+	/**
+	 * What an export should say about {@code item} (a JSON list item), flattened as
+	 * NDJSON has it.
+	 */
 	private ObjectNode flat(JsonNode item) {
 		JsonNode location = item.path("location");
 		ObjectNode row = JSON.createObjectNode();

@@ -51,10 +51,10 @@ class IncidentFilterTest {
 
 	@Test
 	void turnsEveryFilterIntoConditionsOverAliasI() {
-		IncidentFilter filter = IncidentFilter.parse(params("from", "2025-10-01", "to", "2025-10-31", "country",
-				"PAK", "admin1", "Kurram", "type", "BATTLES", "subType", "ARMED_CLASH", "actor",
-				UUID.randomUUID().toString(), "actorRole", "TARGET", "claimedBy", UUID.randomUUID().toString(),
-				"minFatalities", "5", "verification", "VERIFIED", "tag", "x", "bbox", "1,2,3,4", "q", "clash"));
+		IncidentFilter filter = IncidentFilter.parse(params("from", "2025-10-01", "to", "2025-10-31", "country", "PAK",
+				"admin1", "Kurram", "type", "BATTLES", "subType", "ARMED_CLASH", "actor", UUID.randomUUID().toString(),
+				"actorRole", "TARGET", "claimedBy", UUID.randomUUID().toString(), "minFatalities", "5", "verification",
+				"VERIFIED", "tag", "x", "bbox", "1,2,3,4", "q", "clash"));
 
 		SqlFilter sql = filter.toSql();
 
@@ -71,18 +71,16 @@ class IncidentFilterTest {
 
 	@Test
 	void refusesMalformedValuesNamingTheParameter() {
-		assertThatThrownBy(() -> IncidentFilter.parse(params("bbox", "3,2,1,4")))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					(ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("bbox"));
+		assertThatThrownBy(() -> IncidentFilter.parse(params("bbox", "3,2,1,4"))).isInstanceOfSatisfying(
+				InvalidInputException.class, (ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("bbox"));
 		assertThatThrownBy(() -> IncidentFilter.parse(params("from", "2025-10-01", "from", "2025-10-02")))
 			.isInstanceOfSatisfying(InvalidInputException.class,
 					(ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("from"));
-		assertThatThrownBy(() -> IncidentFilter.parse(params("verification", "RUMOURED")))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					(ex) -> assertThat(ex.getMessage()).contains("verification", "CORROBORATED"));
-		assertThatThrownBy(() -> IncidentFilter.parse(params("q", "x".repeat(501))))
-			.isInstanceOfSatisfying(InvalidInputException.class,
-					(ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("q"));
+		assertThatThrownBy(() -> IncidentFilter.parse(params("verification", "RUMOURED"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				(ex) -> assertThat(ex.getMessage()).contains("verification", "CORROBORATED"));
+		assertThatThrownBy(() -> IncidentFilter.parse(params("q", "x".repeat(501)))).isInstanceOfSatisfying(
+				InvalidInputException.class, (ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("q"));
 	}
 
 }

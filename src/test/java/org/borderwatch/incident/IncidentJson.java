@@ -6,8 +6,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Builds incident request JSON for tests: a valid one-day air strike by default, changed field by
- * field, so each test shows only what it is about.
+ * Builds incident request JSON for tests: a valid one-day air strike by default, changed
+ * field by field, so each test shows only what it is about.
  */
 final class IncidentJson {
 

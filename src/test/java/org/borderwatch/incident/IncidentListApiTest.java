@@ -50,20 +50,19 @@ class IncidentListApiTest extends IncidentTestSupport {
 		createId(tagged("Clash in Kurram").at("PAK", "Khyber Pakhtunkhwa", 33.8, 70.1)
 			.type("BATTLES", "ARMED_CLASH")
 			.set("verification", "DISPUTED"));
-		createId(tagged("Protest in Quetta").at("PAK", "Balochistan", 30.2, 67.0)
-			.type("PROTESTS", "PEACEFUL_PROTEST"));
+		createId(tagged("Protest in Quetta").at("PAK", "Balochistan", 30.2, 67.0).type("PROTESTS", "PEACEFUL_PROTEST"));
 		String scope = "tag=" + tag();
 
 		assertThat(titles(scope + "&country=afg")).containsExactly(title("Strike in Paktika"));
 		assertThat(titles(scope + "&country=PAK&type=BATTLES")).containsExactly(title("Clash in Kurram"));
 		assertThat(titles(scope + "&admin1=khyber%20pakhtunkhwa")).containsExactly(title("Clash in Kurram"));
-		assertThat(titles(scope + "&admin1=Balochistan&admin1=Paktika")).containsExactlyInAnyOrder(
-				title("Protest in Quetta"), title("Strike in Paktika"));
+		assertThat(titles(scope + "&admin1=Balochistan&admin1=Paktika"))
+			.containsExactlyInAnyOrder(title("Protest in Quetta"), title("Strike in Paktika"));
 		assertThat(titles(scope + "&type=BATTLES,PROTESTS")).containsExactlyInAnyOrder(title("Clash in Kurram"),
 				title("Protest in Quetta"));
 		assertThat(titles(scope + "&subType=AIR_DRONE_STRIKE")).containsExactly(title("Strike in Paktika"));
-		assertThat(titles(scope + "&verification=VERIFIED,DISPUTED")).containsExactlyInAnyOrder(
-				title("Strike in Paktika"), title("Clash in Kurram"));
+		assertThat(titles(scope + "&verification=VERIFIED,DISPUTED"))
+			.containsExactlyInAnyOrder(title("Strike in Paktika"), title("Clash in Kurram"));
 		assertThat(titles(scope + "&verification=REPORTED")).containsExactly(title("Protest in Quetta"));
 	}
 
@@ -102,7 +101,8 @@ class IncidentListApiTest extends IncidentTestSupport {
 
 		assertThat(titles(scope + "&bbox=69,34,70,35")).containsExactly(title("Kabul"));
 		assertThat(titles(scope + "&bbox=60,29,75,38.5")).containsExactlyInAnyOrder(title("Kabul"), title("Peshawar"));
-		assertThat(titles(scope + "&bbox=69.17,34.53,69.17,34.53")).as("edges included").containsExactly(title("Kabul"));
+		assertThat(titles(scope + "&bbox=69.17,34.53,69.17,34.53")).as("edges included")
+			.containsExactly(title("Kabul"));
 		assertThat(titles(scope + "&bbox=0,0,10,10")).isEmpty();
 	}
 
@@ -117,8 +117,8 @@ class IncidentListApiTest extends IncidentTestSupport {
 
 		assertThat(titles(scope + "&actor=" + ttp)).containsExactlyInAnyOrder(title("Strikes on hideouts"),
 				title("Attack on a checkpoint"));
-		assertThat(titles(scope + "&actor=" + ttp + "&actorRole=INITIATOR")).containsExactly(
-				title("Attack on a checkpoint"));
+		assertThat(titles(scope + "&actor=" + ttp + "&actorRole=INITIATOR"))
+			.containsExactly(title("Attack on a checkpoint"));
 		assertThat(titles(scope + "&actor=" + pakistan + "&actorRole=TARGET,PARTICIPANT"))
 			.containsExactlyInAnyOrder(title("Attack on a checkpoint"), title("Talks"));
 		assertThat(titles(scope + "&actor=" + ttp + "," + pakistan)).hasSize(3);
@@ -209,8 +209,7 @@ class IncidentListApiTest extends IncidentTestSupport {
 		assertThat(pages).isEqualTo(5);
 		assertThat(ids).hasSize(23).doesNotHaveDuplicates();
 		assertThat(new HashSet<>(ids)).isEqualTo(created);
-		Comparator<JsonNode> newestFirst = Comparator
-			.comparing((JsonNode item) -> item.path("startDate").asString())
+		Comparator<JsonNode> newestFirst = Comparator.comparing((JsonNode item) -> item.path("startDate").asString())
 			.thenComparing((JsonNode item) -> item.path("id").asString())
 			.reversed();
 		assertThat(seen).isSortedAccordingTo(newestFirst);
@@ -242,7 +241,8 @@ class IncidentListApiTest extends IncidentTestSupport {
 		assertThat(large.json().path("items").get(19).path("claims").get(0).path("accused").path("name").asString())
 			.isEqualTo("Pakistan " + this.run);
 		assertThat(largeCount).isEqualTo(smallCount);
-		// the ids, the incidents, their actors, figures, claims and sources, the violations, the names
+		// the ids, the incidents, their actors, figures, claims and sources, the
+		// violations, the names
 		assertThat(largeCount).isLessThanOrEqualTo(8);
 	}
 

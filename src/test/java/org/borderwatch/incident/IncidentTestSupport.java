@@ -17,9 +17,9 @@ import org.borderwatch.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the incident API tests share: the HTTP client, a word unique to each test (so tests pass
- * again on a database they already used, and full-text search can find it), and quick ways to
- * make the actors, sources and incidents a test needs.
+ * What the incident API tests share: the HTTP client, a word unique to each test (so
+ * tests pass again on a database they already used, and full-text search can find it),
+ * and quick ways to make the actors, sources and incidents a test needs.
  */
 abstract class IncidentTestSupport extends IntegrationTest {
 

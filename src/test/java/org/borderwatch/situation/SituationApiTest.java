@@ -67,7 +67,8 @@ class SituationApiTest extends IntegrationTest {
 			.isEqualTo("2025-10-12T06:00:00Z");
 		assertThat(byId(situation.path("ceasefiresInEffect"), this.s.doha)).isNull();
 		assertThat(byId(situation.path("ceasefiresInEffect"), this.s.truce2022)).isNull();
-		// The next round is the earliest after the date: at the latest this scenario's Istanbul round
+		// The next round is the earliest after the date: at the latest this scenario's
+		// Istanbul round
 		// (other tests' rounds may come earlier).
 		LocalDate next = LocalDate.parse(situation.path("talks").path("nextRound").path("startDate").asString());
 		assertThat(next).isAfter(LocalDate.parse("2025-10-15")).isBeforeOrEqualTo(TimelineScenario.ISTANBUL);
@@ -98,7 +99,8 @@ class SituationApiTest extends IntegrationTest {
 		assertThat(doha.path("mediators").get(0).path("role").asString()).isEqualTo("MEDIATOR");
 		assertThat(byId(situation.path("ceasefiresInEffect"), this.s.truce2022)).isNull();
 
-		// Rounds on the same day: the latest-created wins the tie, and that is this test's.
+		// Rounds on the same day: the latest-created wins the tie, and that is this
+		// test's.
 		JsonNode latest = situation.path("talks").path("latestRound");
 		assertThat(latest.path("id").asString()).isEqualTo(this.s.round3.toString());
 		assertThat(latest.path("venueCity").asString()).isEqualTo("Istanbul");
@@ -144,15 +146,38 @@ class SituationApiTest extends IntegrationTest {
 		UUID a = this.s.fixture.actor("Involved A", "OTHER", "PAK");
 		UUID b = this.s.fixture.actor("Involved B", "OTHER", "PAK");
 		UUID c = this.s.fixture.actor("Involved C", "OTHER", "AFG");
-		this.s.fixture.incident("Today", asOf).at("X", "PAK", null, null).casualties(3, 4).actor(a, "INITIATOR").actor(b, "TARGET").create();
-		this.s.fixture.incident("Six days ago", asOf.minusDays(6)).at("X", "AFG", null, null).casualties(2, 0)
+		this.s.fixture.incident("Today", asOf)
+			.at("X", "PAK", null, null)
+			.casualties(3, 4)
+			.actor(a, "INITIATOR")
+			.actor(b, "TARGET")
+			.create();
+		this.s.fixture.incident("Six days ago", asOf.minusDays(6))
+			.at("X", "AFG", null, null)
+			.casualties(2, 0)
 			.actor(a, "INITIATOR")
 			.claim(c, "ACCUSES", a)
 			.create();
-		this.s.fixture.incident("Seven days ago", asOf.minusDays(7)).at("X", "PAK", null, null).casualties(10, 1).actor(a, "PARTICIPANT").create();
-		this.s.fixture.incident("Twenty-nine days ago", asOf.minusDays(29)).at("X", "PAK", null, null).casualties(1, 1).actor(b, "TARGET").create();
-		this.s.fixture.incident("Thirty days ago", asOf.minusDays(30)).at("X", "PAK", null, null).casualties(100, 100).actor(c, "TARGET").create();
-		this.s.fixture.incident("Tomorrow", asOf.plusDays(1)).at("X", "PAK", null, null).casualties(100, 100).actor(c, "TARGET").create();
+		this.s.fixture.incident("Seven days ago", asOf.minusDays(7))
+			.at("X", "PAK", null, null)
+			.casualties(10, 1)
+			.actor(a, "PARTICIPANT")
+			.create();
+		this.s.fixture.incident("Twenty-nine days ago", asOf.minusDays(29))
+			.at("X", "PAK", null, null)
+			.casualties(1, 1)
+			.actor(b, "TARGET")
+			.create();
+		this.s.fixture.incident("Thirty days ago", asOf.minusDays(30))
+			.at("X", "PAK", null, null)
+			.casualties(100, 100)
+			.actor(c, "TARGET")
+			.create();
+		this.s.fixture.incident("Tomorrow", asOf.plusDays(1))
+			.at("X", "PAK", null, null)
+			.casualties(100, 100)
+			.actor(c, "TARGET")
+			.create();
 
 		SqlStatementCounter.reset();
 		JsonNode incidents = situation("asOf=" + asOf).path("incidents");

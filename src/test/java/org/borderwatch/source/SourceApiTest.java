@@ -28,10 +28,11 @@ class SourceApiTest extends IntegrationTest {
 	}
 
 	private JsonNode create(String title, String kind, String publishedOn, String url) {
-		Api.Response response = this.api.post("/api/v1/sources", """
-				{"publisher": "%s", "title": "%s", "kind": "%s", "publishedOn": %s, "url": %s, "language": "en"}"""
-			.formatted(this.publisher, title, kind, (publishedOn != null) ? "\"" + publishedOn + "\"" : "null",
-					(url != null) ? "\"" + url + "\"" : "null"));
+		Api.Response response = this.api.post("/api/v1/sources",
+				"""
+						{"publisher": "%s", "title": "%s", "kind": "%s", "publishedOn": %s, "url": %s, "language": "en"}"""
+					.formatted(this.publisher, title, kind, (publishedOn != null) ? "\"" + publishedOn + "\"" : "null",
+							(url != null) ? "\"" + url + "\"" : "null"));
 		assertThat(response.status()).as(response.body()).isEqualTo(201);
 		return response.json();
 	}
@@ -56,8 +57,8 @@ class SourceApiTest extends IntegrationTest {
 		assertThat(this.api.get("/api/v1/sources/" + id, "If-None-Match", "\"0\"").status()).isEqualTo(304);
 
 		Api.Response replaced = this.api.put("/api/v1/sources/" + id, """
-				{"publisher": "%s", "title": "Talks open in Istanbul", "kind": "NEWS_AGENCY"}""".formatted(this.publisher),
-				"If-Match", "\"0\"");
+				{"publisher": "%s", "title": "Talks open in Istanbul", "kind": "NEWS_AGENCY"}"""
+			.formatted(this.publisher), "If-Match", "\"0\"");
 		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
 		assertThat(replaced.json().path("url").isNull()).isTrue();
 
@@ -78,7 +79,8 @@ class SourceApiTest extends IntegrationTest {
 		create("First", "NEWS_AGENCY", null, url);
 
 		Api.Response response = this.api.post("/api/v1/sources", """
-				{"publisher": "%s", "title": "Second", "kind": "NEWS_AGENCY", "url": "%s"}""".formatted(this.publisher, url));
+				{"publisher": "%s", "title": "Second", "kind": "NEWS_AGENCY", "url": "%s"}""".formatted(this.publisher,
+				url));
 
 		assertThat(response.status()).isEqualTo(409);
 		assertThat(response.errorFields()).containsExactly("url");

@@ -20,8 +20,9 @@ import org.borderwatch.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@code GET /api/v1/stats/incidents} over incidents written with plain SQL. Each test owns a
- * made-up admin1 (or actor), and filters on it, so other data in the database never counts.
+ * {@code GET /api/v1/stats/incidents} over incidents written with plain SQL. Each test
+ * owns a made-up admin1 (or actor), and filters on it, so other data in the database
+ * never counts.
  */
 class IncidentStatsApiTest extends IntegrationTest {
 
@@ -151,8 +152,7 @@ class IncidentStatsApiTest extends IntegrationTest {
 		assertThat(texts(months, "end")).containsExactly("2023-12-31", "2024-01-31", "2024-02-29", "2024-03-01");
 		assertThat(numbers(months, "incidents")).containsExactly(1L, 1L, 1L, 1L);
 
-		JsonNode years = stats("interval=year&from=2022-06-01&to=2024-12-31&admin1=" + encode(admin1))
-			.path("buckets");
+		JsonNode years = stats("interval=year&from=2022-06-01&to=2024-12-31&admin1=" + encode(admin1)).path("buckets");
 		assertThat(texts(years, "period")).containsExactly("2022", "2023", "2024");
 		assertThat(texts(years, "start")).containsExactly("2022-06-01", "2023-01-01", "2024-01-01");
 		assertThat(numbers(years, "incidents")).containsExactly(0L, 1L, 3L);
@@ -271,9 +271,11 @@ class IncidentStatsApiTest extends IntegrationTest {
 		assertThat(numbers(stats(range + "&actor=" + levies).path("buckets"), "incidents")).containsExactly(1L);
 		// one actor without admin1 reads the actor rollup
 		assertThat(numbers(stats("interval=month&from=2024-08-01&to=2024-08-31&actor=" + police).path("buckets"),
-				"incidents")).containsExactly(2L);
+				"incidents"))
+			.containsExactly(2L);
 		assertThat(numbers(stats("interval=month&from=2024-08-01&to=2024-08-31&actor=" + levies).path("buckets"),
-				"wounded")).containsExactly(2L);
+				"wounded"))
+			.containsExactly(2L);
 		assertThat(numbers(stats(range).path("buckets"), "incidents")).containsExactly(3L);
 	}
 
@@ -317,7 +319,8 @@ class IncidentStatsApiTest extends IntegrationTest {
 		}
 		String range = "interval=week&from=2022-01-01&to=2022-12-31&admin1=" + encode(admin1);
 
-		// every incident here has that actor: the admin1 rollup, the raw tables (actor and admin1)
+		// every incident here has that actor: the admin1 rollup, the raw tables (actor
+		// and admin1)
 		// and the actor rollup (actor alone) must agree
 		String onlyActor = "interval=week&from=2022-01-01&to=2022-12-31&actor=" + actor;
 		assertThat(stats(range + "&actor=" + actor).path("buckets")).isEqualTo(stats(range).path("buckets"));
@@ -341,9 +344,11 @@ class IncidentStatsApiTest extends IntegrationTest {
 			this.fixtures.figure(id, 0, "CIVILIANS", "KILLED", i + 1);
 		}
 
-		JsonNode buckets = stats("interval=month&groupBy=type&country=PAK&from=2021-01-01&to=2021-12-31").path("buckets");
+		JsonNode buckets = stats("interval=month&groupBy=type&country=PAK&from=2021-01-01&to=2021-12-31")
+			.path("buckets");
 
-		// whatever else the database holds for that year, the endpoint and the raw tables agree
+		// whatever else the database holds for that year, the endpoint and the raw tables
+		// agree
 		List<String> naive = this.jdbc.sql("""
 				select to_char(date_trunc('month', i.start_date), 'YYYY-MM') || ' ' || i.event_type || ' ' || count(*)
 				  || ' ' || coalesce(sum((select sum(best) from casualty_figure c where c.incident_id = i.id
@@ -367,7 +372,8 @@ class IncidentStatsApiTest extends IntegrationTest {
 
 	@Test
 	void weeklyMonthlyAndYearlyStatisticsWithPartialEdgePeriodsEqualTheRawTables() {
-		// a country no other test writes, so that the raw count below sees only these incidents
+		// a country no other test writes, so that the raw count below sees only these
+		// incidents
 		String country = "BTN";
 		LocalDate[] days = { LocalDate.of(2019, 12, 30), LocalDate.of(2020, 1, 14), LocalDate.of(2020, 1, 15),
 				LocalDate.of(2020, 1, 19), LocalDate.of(2020, 1, 20), LocalDate.of(2020, 2, 29),
@@ -379,7 +385,8 @@ class IncidentStatsApiTest extends IntegrationTest {
 			this.fixtures.figure(id, 0, "CIVILIANS", "KILLED", i + 1);
 		}
 
-		// ranges starting and ending inside a week and a month, on their edges, and inside one week
+		// ranges starting and ending inside a week and a month, on their edges, and
+		// inside one week
 		for (String range : List.of("from=2020-01-15&to=2020-11-20", "from=2019-12-30&to=2020-11-30",
 				"from=2020-01-14&to=2020-01-19", "from=2020-01-15&to=2020-01-18", "from=2020-02-01&to=2020-12-31")) {
 			for (String interval : List.of("week", "month", "year")) {
@@ -429,7 +436,8 @@ class IncidentStatsApiTest extends IntegrationTest {
 		assertThat(response.errorFields()).containsExactly("interval");
 		assertThat(response.json().path("detail").asString()).contains("1,000").contains("coarser interval");
 		assertThat(this.api.get("/api/v1/stats/incidents?interval=day&from=2022-01-01&to=2024-09-26").status())
-			.as("exactly 1,000 days").isEqualTo(200);
+			.as("exactly 1,000 days")
+			.isEqualTo(200);
 		assertThat(this.api.get("/api/v1/stats/incidents?interval=week&from=2015-01-01&to=2025-12-31").status())
 			.isEqualTo(200);
 	}

@@ -12,14 +12,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.borderwatch.common.Uuids;
 
 /**
- * Writes incidents, their actors and casualty figures with plain SQL, the way any writer of the
- * tables would, so that the statistics tests depend on the schema only.
+ * Writes incidents, their actors and casualty figures with plain SQL, the way any writer
+ * of the tables would, so that the statistics tests depend on the schema only.
  */
 final class IncidentStatsFixtures {
 
 	/**
-	 * Every difference between the rollup tables and a GROUP BY over the raw tables (the weekly and
-	 * monthly ones: over the daily one); none when the triggers kept them exact.
+	 * Every difference between the rollup tables and a GROUP BY over the raw tables (the
+	 * weekly and monthly ones: over the daily one); none when the triggers kept them
+	 * exact.
 	 */
 	static final String ROLLUP_DIFFERENCES = """
 			with figures as (
@@ -96,8 +97,9 @@ final class IncidentStatsFixtures {
 		.formatted(periodRollups("week"), periodRollups("month"));
 
 	/**
-	 * For one period unit: the coarse rollup's rows ({@code weekly}, {@code monthly}) and the daily
-	 * rollup summed by that period ({@code daily_by_week}, {@code daily_by_month}), same columns.
+	 * For one period unit: the coarse rollup's rows ({@code weekly}, {@code monthly}) and
+	 * the daily rollup summed by that period ({@code daily_by_week},
+	 * {@code daily_by_month}), same columns.
 	 */
 	private static String periodRollups(String unit) {
 		return """
@@ -143,8 +145,8 @@ final class IncidentStatsFixtures {
 				  admin1, country, verification, version, created_at, updated_at)
 				values (:id, 'Statistics test incident', :start, :start, 'DAY', :type, :subType, :admin1, :country,
 				  'REPORTED', 0, :now, :now)""")
-			.params(Map.of("id", id, "start", start, "type", type, "subType", subType,
-					"now", Timestamp.from(Instant.now())))
+			.params(Map.of("id", id, "start", start, "type", type, "subType", subType, "now",
+					Timestamp.from(Instant.now())))
 			.param("admin1", admin1)
 			.param("country", country)
 			.update();
@@ -158,9 +160,10 @@ final class IncidentStatsFixtures {
 
 	/** A figure claimed by {@code claimant}; curated when it is null. */
 	void claim(UUID incident, int position, String category, String outcome, int best, UUID claimant) {
-		this.jdbc.sql("""
-				insert into casualty_figure (incident_id, position, category, outcome, low, best, high, claimant_actor_id)
-				values (:incident, :position, :category, :outcome, null, :best, null, :claimant)""")
+		this.jdbc
+			.sql("""
+					insert into casualty_figure (incident_id, position, category, outcome, low, best, high, claimant_actor_id)
+					values (:incident, :position, :category, :outcome, null, :best, null, :claimant)""")
 			.param("incident", incident)
 			.param("position", position)
 			.param("category", category)
@@ -181,7 +184,10 @@ final class IncidentStatsFixtures {
 			.update();
 	}
 
-	/** What Hibernate does to an element collection it rewrites: delete every row, insert the new ones. */
+	/**
+	 * What Hibernate does to an element collection it rewrites: delete every row, insert
+	 * the new ones.
+	 */
 	void clearFigures(UUID incident) {
 		this.jdbc.sql("delete from casualty_figure where incident_id = :incident").param("incident", incident).update();
 	}

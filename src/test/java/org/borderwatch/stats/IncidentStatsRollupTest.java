@@ -20,8 +20,9 @@ import org.borderwatch.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The rollup the statistics read is kept by triggers: after every kind of write it must equal a
- * GROUP BY over the raw tables, compared over the whole database (rows other tests wrote too).
+ * The rollup the statistics read is kept by triggers: after every kind of write it must
+ * equal a GROUP BY over the raw tables, compared over the whole database (rows other
+ * tests wrote too).
  */
 class IncidentStatsRollupTest extends IntegrationTest {
 
@@ -49,7 +50,10 @@ class IncidentStatsRollupTest extends IntegrationTest {
 		this.admin1 = "Rollup " + UUID.randomUUID().toString().substring(0, 8);
 	}
 
-	/** An incident with curated figures, a claimed one, and two actors, one of them in two roles. */
+	/**
+	 * An incident with curated figures, a claimed one, and two actors, one of them in two
+	 * roles.
+	 */
 	private UUID incidentWithFigures(String country) {
 		UUID id = this.fixtures.incident(DAY, country, this.admin1, "BATTLES", "ARMED_CLASH");
 		UUID army = this.fixtures.actor("Army " + UUID.randomUUID());
@@ -121,8 +125,8 @@ class IncidentStatsRollupTest extends IntegrationTest {
 		this.fixtures.update("update casualty_figure set claimant_actor_id = ? where incident_id = ? and position = 1",
 				claimant, id);
 		assertRollupExact();
-		this.fixtures.update(
-				"update casualty_figure set claimant_actor_id = null where incident_id = ? and position = 1", id);
+		this.fixtures
+			.update("update casualty_figure set claimant_actor_id = null where incident_id = ? and position = 1", id);
 		assertRollupExact();
 	}
 
@@ -153,7 +157,8 @@ class IncidentStatsRollupTest extends IntegrationTest {
 		incidentWithFigures("PAK");
 		incidentWithFigures("AFG");
 
-		this.fixtures.update("update incident set start_date = start_date + 1, end_date = end_date + 1 where admin1 = ?",
+		this.fixtures.update(
+				"update incident set start_date = start_date + 1, end_date = end_date + 1 where admin1 = ?",
 				this.admin1);
 		assertRollupExact();
 		this.fixtures.update("update casualty_figure set best = best + 1 where incident_id in "
@@ -173,7 +178,8 @@ class IncidentStatsRollupTest extends IntegrationTest {
 		assertRollupExact();
 		assertThat(actorIncidents(police)).isEqualTo(1);
 		// rewritten by position: police keeps its other row, levies comes in
-		this.fixtures.update("update incident_actor set actor_id = ? where incident_id = ? and position = 5", levies, id);
+		this.fixtures.update("update incident_actor set actor_id = ? where incident_id = ? and position = 5", levies,
+				id);
 		assertRollupExact();
 		// one statement moving rows between actors both ways
 		this.fixtures.update("update incident_actor set actor_id = case when actor_id = ? then ? else ? end "
@@ -199,7 +205,8 @@ class IncidentStatsRollupTest extends IntegrationTest {
 	}
 
 	private int actorIncidents(UUID actor) {
-		return this.jdbc.sql("select coalesce(sum(incidents), 0) from incident_actor_daily_rollup where actor_id = :actor")
+		return this.jdbc
+			.sql("select coalesce(sum(incidents), 0) from incident_actor_daily_rollup where actor_id = :actor")
 			.param("actor", actor)
 			.query(Integer.class)
 			.single();
@@ -254,7 +261,10 @@ class IncidentStatsRollupTest extends IntegrationTest {
 	@Test
 	void followsIncidentsWrittenThroughTheIncidentApi() {
 		String army = this.api.post("/api/v1/actors", """
-				{"name": "Army %s", "kind": "STATE_FORCES"}""".formatted(UUID.randomUUID())).json().path("id").asString();
+				{"name": "Army %s", "kind": "STATE_FORCES"}""".formatted(UUID.randomUUID()))
+			.json()
+			.path("id")
+			.asString();
 		String militants = this.api.post("/api/v1/actors", """
 				{"name": "Militants %s", "kind": "NON_STATE_ARMED_GROUP"}""".formatted(UUID.randomUUID()))
 			.json()
@@ -266,11 +276,14 @@ class IncidentStatsRollupTest extends IntegrationTest {
 				 "actors": [%s],
 				 "casualties": [%s]}""";
 		String twoActors = """
-				{"actorId": "%s", "role": "INITIATOR"}, {"actorId": "%s", "role": "TARGET"}""".formatted(army, militants);
-		Api.Response created = this.api.post("/api/v1/incidents", body.formatted(this.admin1, DAY, "BATTLES",
-				"ARMED_CLASH", this.admin1, this.admin1, "PAK", twoActors, """
-						{"category": "SECURITY_FORCES", "outcome": "KILLED", "best": 3},
-						{"category": "MILITANTS", "outcome": "KILLED", "best": 9, "claimantActorId": "%s"}""".formatted(army)));
+				{"actorId": "%s", "role": "INITIATOR"}, {"actorId": "%s", "role": "TARGET"}""".formatted(army,
+				militants);
+		Api.Response created = this.api.post("/api/v1/incidents",
+				body.formatted(this.admin1, DAY, "BATTLES", "ARMED_CLASH", this.admin1, this.admin1, "PAK", twoActors,
+						"""
+								{"category": "SECURITY_FORCES", "outcome": "KILLED", "best": 3},
+								{"category": "MILITANTS", "outcome": "KILLED", "best": 9, "claimantActorId": "%s"}"""
+							.formatted(army)));
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().path("id").asString();
 		assertRollupExact();

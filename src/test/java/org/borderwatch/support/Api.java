@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A small HTTP client for integration tests: real requests over a socket to the running service,
- * JSON bodies given as text (so tests show exactly what a curl user would send).
+ * A small HTTP client for integration tests: real requests over a socket to the running
+ * service, JSON bodies given as text (so tests show exactly what a curl user would send).
  */
 public final class Api {
 
@@ -50,10 +50,11 @@ public final class Api {
 
 	/** Sends any request; {@code headers} are name/value pairs. */
 	public Response send(String method, String path, String body, String contentType, String... headers) {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : this.base + path))
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(path.startsWith("http") ? path : this.base + path))
 			.timeout(Duration.ofSeconds(60))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * An RFC 4180 reader for tests: quoted fields with commas, doubled quotes and line breaks,
- * CRLF or LF record ends. Strict: a quote inside an unquoted field, or text after a closing
- * quote, fails the test instead of being guessed at.
+ * An RFC 4180 reader for tests: quoted fields with commas, doubled quotes and line
+ * breaks, CRLF or LF record ends. Strict: a quote inside an unquoted field, or text after
+ * a closing quote, fails the test instead of being guessed at.
  */
 public final class Csv {
 

@@ -12,9 +12,9 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Counts the SQL statements the application prepares, so a test can prove that a list endpoint
- * runs a fixed number of queries whatever the page size (no N+1). Counts across all threads:
- * reset, make one request, read.
+ * Counts the SQL statements the application prepares, so a test can prove that a list
+ * endpoint runs a fixed number of queries whatever the page size (no N+1). Counts across
+ * all threads: reset, make one request, read.
  */
 public final class SqlStatementCounter {
 
@@ -31,7 +31,9 @@ public final class SqlStatementCounter {
 		return COUNT.get();
 	}
 
-	/** Import this into a test ({@code @Import(SqlStatementCounter.Configuration.class)}). */
+	/**
+	 * Import this into a test ({@code @Import(SqlStatementCounter.Configuration.class)}).
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	public static class Configuration {
 

@@ -96,7 +96,8 @@ public final class TestDatabase {
 			EmbeddedPostgres postgres = EmbeddedPostgres.builder()
 				.setDataDirectory(Files.createTempDirectory(tempDir, EMBEDDED_DIR_PREFIX))
 				.setCleanDataDirectory(true)
-				// the library's own hook stops the server and deletes its directory at exit
+				// the library's own hook stops the server and deletes its directory at
+				// exit
 				.setRegisterShutdownHook(true)
 				.setPGStartupWait(Duration.ofSeconds(60))
 				.start();
@@ -120,7 +121,8 @@ public final class TestDatabase {
 		try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tempDir, EMBEDDED_DIR_PREFIX + "*")) {
 			for (Path dir : dirs) {
 				Path lockFile = dir.resolve("epg-lock");
-				// The lock file appears when the server starts, after initdb: a young directory
+				// The lock file appears when the server starts, after initdb: a young
+				// directory
 				// without one may be another JVM's server being created.
 				Path age = Files.exists(lockFile) ? lockFile : dir;
 				Duration minimumAge = Files.exists(lockFile) ? Duration.ZERO : Duration.ofHours(1);

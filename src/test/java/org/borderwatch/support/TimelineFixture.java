@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.borderwatch.common.Uuids;
 
 /**
- * Writes test data straight into the source tables with plain SQL, as the other features will
- * (the timeline only reads them). Names carry a per-run suffix, so a second run on the same
- * database adds its own records next to the first run's.
+ * Writes test data straight into the source tables with plain SQL, as the other features
+ * will (the timeline only reads them). Names carry a per-run suffix, so a second run on
+ * the same database adds its own records next to the first run's.
  */
 public final class TimelineFixture {
 

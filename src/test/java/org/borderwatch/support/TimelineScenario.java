@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The October–November 2025 Pakistan–Afghanistan scenario (and the 2022 TTP ceasefire), as the
- * timeline tests use it. Dates the report leaves open are fixed here: the two crossings reopen
- * for returning refugees on 2025-11-01; a mortar attack near Torkham on 2025-10-20 is alleged to
- * break the Doha ceasefire.
+ * The October–November 2025 Pakistan–Afghanistan scenario (and the 2022 TTP ceasefire),
+ * as the timeline tests use it. Dates the report leaves open are fixed here: the two
+ * crossings reopen for returning refugees on 2025-11-01; a mortar attack near Torkham on
+ * 2025-10-20 is alleged to break the Doha ceasefire.
  */
 public final class TimelineScenario {
 
@@ -156,7 +156,8 @@ public final class TimelineScenario {
 			.mediator(this.taliban, "MEDIATOR")
 			.create();
 
-		this.negotiation = fixture.negotiation("Pakistan-Afghanistan talks 2025", List.of(this.pakistan, this.afghanistan),
+		this.negotiation = fixture.negotiation("Pakistan-Afghanistan talks 2025",
+				List.of(this.pakistan, this.afghanistan),
 				List.of(new Object[] { this.qatar, "MEDIATOR" }, new Object[] { this.turkey, "FACILITATOR" }));
 		this.round3 = fixture.round(this.negotiation, 3, ISTANBUL)
 			.venue("Istanbul", "TUR")
@@ -168,10 +169,13 @@ public final class TimelineScenario {
 			.create();
 	}
 
-	/** Every actor of this run: the actor filter that keeps other runs' records out of a test. */
+	/**
+	 * Every actor of this run: the actor filter that keeps other runs' records out of a
+	 * test.
+	 */
 	public List<UUID> actors() {
-		return List.of(this.pakistan, this.afghanistan, this.taliban, this.islamabad, this.military, this.ttp, this.qatar,
-				this.turkey, this.wasiq, this.malik);
+		return List.of(this.pakistan, this.afghanistan, this.taliban, this.islamabad, this.military, this.ttp,
+				this.qatar, this.turkey, this.wasiq, this.malik);
 	}
 
 	public String actorFilter() {

@@ -88,11 +88,12 @@ class NegotiationApiTest extends IntegrationTest {
 	@Test
 	void createsAndReadsANegotiationWithPartiesMediatorsAndNames() {
 		String source = this.fixtures.source();
-		Api.Response created = this.api.post(NEGOTIATIONS, """
-				{"name": "%s", "description": "Talks on cross-border militancy",
-				 "partyIds": ["%s", "%s"], "mediators": [%s, %s], "sourceIds": ["%s"]}"""
-			.formatted(name("Pakistan-Afghanistan talks 2025"), this.pakistan, this.afghanistan,
-					mediator(this.qatar, "MEDIATOR"), mediator(this.turkey, "FACILITATOR"), source));
+		Api.Response created = this.api.post(NEGOTIATIONS,
+				"""
+						{"name": "%s", "description": "Talks on cross-border militancy",
+						 "partyIds": ["%s", "%s"], "mediators": [%s, %s], "sourceIds": ["%s"]}""".formatted(
+						name("Pakistan-Afghanistan talks 2025"), this.pakistan, this.afghanistan,
+						mediator(this.qatar, "MEDIATOR"), mediator(this.turkey, "FACILITATOR"), source));
 
 		assertThat(created.status()).as(created.body()).isEqualTo(201);
 		String id = created.json().path("id").asString();
@@ -274,7 +275,11 @@ class NegotiationApiTest extends IntegrationTest {
 		assertThat(afterRound.json().path("roundCount").asLong()).isEqualTo(1);
 		assertThat(afterRound.header("ETag")).isNotEqualTo(tag);
 		assertThat(names(NEGOTIATIONS + "?q=" + this.fixtures.run)).hasSize(1);
-		assertThat(this.api.get(NEGOTIATIONS + "?q=" + this.fixtures.run).json().path("items").get(0).path("roundCount")
+		assertThat(this.api.get(NEGOTIATIONS + "?q=" + this.fixtures.run)
+			.json()
+			.path("items")
+			.get(0)
+			.path("roundCount")
 			.asLong()).isEqualTo(1);
 
 		String roundId = round.json().path("id").asString();
@@ -287,7 +292,9 @@ class NegotiationApiTest extends IntegrationTest {
 	@Test
 	void deletingANegotiationWithRoundsIs409UntilTheRoundsAreGone() {
 		String id = create(talks2025()).path("id").asString();
-		String round = this.api.post("/api/v1/talks-rounds", this.fixtures.round(id, 1).json()).json().path("id")
+		String round = this.api.post("/api/v1/talks-rounds", this.fixtures.round(id, 1).json())
+			.json()
+			.path("id")
 			.asString();
 
 		Api.Response refused = this.api.delete(NEGOTIATIONS + "/" + id);
@@ -309,12 +316,12 @@ class NegotiationApiTest extends IntegrationTest {
 
 		assertThat(names(NEGOTIATIONS + "?" + mine)).containsExactly(name("Doha ceasefire talks"),
 				name("Pakistan-Afghanistan talks 2025"), name("TTP talks"));
-		assertThat(names(NEGOTIATIONS + "?party=" + this.pakistan)).containsExactly(
-				name("Pakistan-Afghanistan talks 2025"), name("TTP talks"));
+		assertThat(names(NEGOTIATIONS + "?party=" + this.pakistan))
+			.containsExactly(name("Pakistan-Afghanistan talks 2025"), name("TTP talks"));
 		assertThat(names(NEGOTIATIONS + "?party=" + this.pakistan + "&mediator=" + this.qatar))
 			.containsExactly(name("Pakistan-Afghanistan talks 2025"));
-		assertThat(names(NEGOTIATIONS + "?mediator=" + this.qatar + "," + this.turkey)).containsExactly(
-				name("Doha ceasefire talks"), name("Pakistan-Afghanistan talks 2025"));
+		assertThat(names(NEGOTIATIONS + "?mediator=" + this.qatar + "," + this.turkey))
+			.containsExactly(name("Doha ceasefire talks"), name("Pakistan-Afghanistan talks 2025"));
 		assertThat(names(NEGOTIATIONS + "?mediator=" + this.turkey + "&mediator=" + this.qatar + "&q=DOHA"))
 			.containsExactly(name("Doha ceasefire talks"));
 		assertThat(names(NEGOTIATIONS + "?q=100%25_" + this.fixtures.run)).isEmpty();
@@ -359,7 +366,10 @@ class NegotiationApiTest extends IntegrationTest {
 		assertThat(docs.status()).isEqualTo(200);
 		JsonNode paths = docs.json().path("paths");
 		assertThat(paths.has("/api/v1/negotiations/{id}/rounds")).isTrue();
-		assertThat(paths.path("/api/v1/talks-rounds").path("get").path("parameters").valueStream()
+		assertThat(paths.path("/api/v1/talks-rounds")
+			.path("get")
+			.path("parameters")
+			.valueStream()
 			.map((parameter) -> parameter.path("name").asString())
 			.toList()).contains("negotiation", "party", "mediator", "from", "to", "status", "venueCountry");
 		assertThat(docs.json().path("components").path("schemas").has("TalksRoundRequest")).isTrue();

@@ -14,9 +14,9 @@ import org.borderwatch.support.Api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Test data for the talks feature, created through the API (and sources through SQL, until
- * sources have an API of their own). Names carry a per-run suffix so tests pass again on a
- * database they already used.
+ * Test data for the talks feature, created through the API (and sources through SQL,
+ * until sources have an API of their own). Names carry a per-run suffix so tests pass
+ * again on a database they already used.
  */
 final class TalksFixtures {
 

@@ -131,7 +131,8 @@ class TalksRoundApiTest extends IntegrationTest {
 		assertThat(created.header("Location")).endsWith(ROUNDS + "/" + id);
 		assertThat(created.header("ETag")).isEqualTo("\"0\"");
 		assertThat(round.path("negotiation").path("id").asString()).isEqualTo(this.talks);
-		assertThat(round.path("negotiation").path("name").asString()).isEqualTo(name("Pakistan-Afghanistan talks 2025"));
+		assertThat(round.path("negotiation").path("name").asString())
+			.isEqualTo(name("Pakistan-Afghanistan talks 2025"));
 		assertThat(round.path("roundNumber").asInt()).isEqualTo(3);
 		assertThat(round.path("venue").path("city").asString()).isEqualTo("Istanbul");
 		assertThat(round.path("venue").path("country").asString()).isEqualTo("TUR");
@@ -210,10 +211,11 @@ class TalksRoundApiTest extends IntegrationTest {
 		String mujahid = this.fixtures.person("Zabihullah Mujahid");
 
 		// same number of delegations, every position taken by a different one
-		Api.Response swapped = this.api.put(ROUNDS + "/" + id, round(1)
-			.delegation(this.pakistan, asif, "Named by the Defense Minister", this.malik)
-			.delegation(this.afghanistan, mujahid, null, this.wasiq)
-			.json(), "If-Match", "\"0\"");
+		Api.Response swapped = this.api.put(ROUNDS + "/" + id,
+				round(1).delegation(this.pakistan, asif, "Named by the Defense Minister", this.malik)
+					.delegation(this.afghanistan, mujahid, null, this.wasiq)
+					.json(),
+				"If-Match", "\"0\"");
 		assertThat(swapped.status()).as(swapped.body()).isEqualTo(200);
 		assertThat(swapped.header("ETag")).isEqualTo("\"1\"");
 		JsonNode delegations = this.api.get(ROUNDS + "/" + id).json().path("delegations");
@@ -226,17 +228,18 @@ class TalksRoundApiTest extends IntegrationTest {
 		assertThat(memberRows(id)).isEqualTo(2);
 
 		// fewer
-		Api.Response fewer = this.api.put(ROUNDS + "/" + id, round(1).delegation(this.afghanistan, this.wasiq, null).json());
+		Api.Response fewer = this.api.put(ROUNDS + "/" + id,
+				round(1).delegation(this.afghanistan, this.wasiq, null).json());
 		assertThat(fewer.status()).as(fewer.body()).isEqualTo(200);
 		assertThat(fewer.json().path("delegations").size()).isEqualTo(1);
 		assertThat(delegationRows(id)).isEqualTo(1);
 		assertThat(memberRows(id)).isZero();
 
 		// more
-		Api.Response more = this.api.put(ROUNDS + "/" + id, round(1)
-			.delegation(this.afghanistan, this.wasiq, null, mujahid)
-			.delegation(this.pakistan, null, UNCONFIRMED, this.malik, asif)
-			.json());
+		Api.Response more = this.api.put(ROUNDS + "/" + id,
+				round(1).delegation(this.afghanistan, this.wasiq, null, mujahid)
+					.delegation(this.pakistan, null, UNCONFIRMED, this.malik, asif)
+					.json());
 		assertThat(more.status()).as(more.body()).isEqualTo(200);
 		assertThat(more.json().path("delegations").get(1).path("members").size()).isEqualTo(2);
 		assertThat(more.json().path("delegations").get(1).path("head").isNull()).isTrue();
@@ -374,7 +377,9 @@ class TalksRoundApiTest extends IntegrationTest {
 	void rejectsUnknownFieldsNamingThemEvenNested() {
 		Api.Response top = this.api.post(ROUNDS, round(1).set("location", "Istanbul").json());
 		Api.Response nested = this.api.post(ROUNDS,
-				round(1).delegation(this.pakistan, null, null).json().replace("\"partyId\"", "\"leader\": 1, \"partyId\""));
+				round(1).delegation(this.pakistan, null, null)
+					.json()
+					.replace("\"partyId\"", "\"leader\": 1, \"partyId\""));
 
 		assertThat(top.status()).isEqualTo(400);
 		assertThat(top.errorFields()).containsExactly("location");
@@ -389,7 +394,8 @@ class TalksRoundApiTest extends IntegrationTest {
 		Api.Response role = this.api.post(ROUNDS, round(1).mediator(this.qatar, "BROKER").json());
 		Api.Response date = this.api.post(ROUNDS, round(1).dates("2025-11-31", null).json());
 		Api.Response number = this.api.post(ROUNDS, round(1).set("roundNumber", "third").json());
-		Api.Response memberId = this.api.post(ROUNDS, round(1).delegation(this.pakistan, null, null, "not-a-uuid").json());
+		Api.Response memberId = this.api.post(ROUNDS,
+				round(1).delegation(this.pakistan, null, null, "not-a-uuid").json());
 
 		assertThat(status.status()).isEqualTo(400);
 		assertThat(status.errorFields()).containsExactly("status");
@@ -412,13 +418,14 @@ class TalksRoundApiTest extends IntegrationTest {
 
 	@Test
 	void rejectsNullsBlanksAndOversizedValuesInNestedFields() {
-		Api.Response response = this.api.post(ROUNDS, round(1).venue("x".repeat(201), "Turkey")
-			.agenda(" ")
-			.set("outcome", "o".repeat(10001))
-			.delegation(this.pakistan, null, "n".repeat(2001))
-			.json()
-			.replace("\"memberIds\":[]", "\"memberIds\":[null]")
-			.replace("\"mediators\":[]", "\"mediators\":[{\"role\":\"HOST\"}]"));
+		Api.Response response = this.api.post(ROUNDS,
+				round(1).venue("x".repeat(201), "Turkey")
+					.agenda(" ")
+					.set("outcome", "o".repeat(10001))
+					.delegation(this.pakistan, null, "n".repeat(2001))
+					.json()
+					.replace("\"memberIds\":[]", "\"memberIds\":[null]")
+					.replace("\"mediators\":[]", "\"mediators\":[{\"role\":\"HOST\"}]"));
 
 		assertThat(response.status()).as(response.body()).isEqualTo(400);
 		assertThat(response.errorFields()).containsExactly("agendaItems[0]", "delegations[0].memberIds[0]",
@@ -458,9 +465,10 @@ class TalksRoundApiTest extends IntegrationTest {
 
 	@Test
 	void refusesSecondDelegationOfTheSameParty() {
-		Api.Response response = this.api.post(ROUNDS, round(1).delegation(this.pakistan, this.malik, null)
-			.delegation(this.pakistan, null, "a second Pakistani delegation")
-			.json());
+		Api.Response response = this.api.post(ROUNDS,
+				round(1).delegation(this.pakistan, this.malik, null)
+					.delegation(this.pakistan, null, "a second Pakistani delegation")
+					.json());
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.errorFields()).containsExactly("delegations[1].partyId");
@@ -470,9 +478,10 @@ class TalksRoundApiTest extends IntegrationTest {
 	void refusesHeadAlsoListedAmongMembers() {
 		String asif = this.fixtures.person("Khawaja Mohammad Asif");
 
-		Api.Response response = this.api.post(ROUNDS, round(1).delegation(this.afghanistan, this.wasiq, null)
-			.delegation(this.pakistan, this.malik, null, asif, this.malik)
-			.json());
+		Api.Response response = this.api.post(ROUNDS,
+				round(1).delegation(this.afghanistan, this.wasiq, null)
+					.delegation(this.pakistan, this.malik, null, asif, this.malik)
+					.json());
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.errorFields()).containsExactly("delegations[1].memberIds[1]");
@@ -489,11 +498,12 @@ class TalksRoundApiTest extends IntegrationTest {
 
 	@Test
 	void refusesMediatorWhoIsAParty() {
-		Api.Response response = this.api.post(ROUNDS, round(1).delegation(this.pakistan, null, null)
-			.delegation(this.afghanistan, null, null)
-			.mediator(this.qatar, "MEDIATOR")
-			.mediator(this.afghanistan, "HOST")
-			.json());
+		Api.Response response = this.api.post(ROUNDS,
+				round(1).delegation(this.pakistan, null, null)
+					.delegation(this.afghanistan, null, null)
+					.mediator(this.qatar, "MEDIATOR")
+					.mediator(this.afghanistan, "HOST")
+					.json());
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.errorFields()).containsExactly("mediators[1].actorId");
@@ -552,7 +562,8 @@ class TalksRoundApiTest extends IntegrationTest {
 		String other = this.fixtures.negotiation("Istanbul process", this.pakistan, this.afghanistan);
 		String otherTag = this.api.get("/api/v1/negotiations/" + other).header("ETag");
 
-		Api.Response moved = this.api.patch(ROUNDS + "/" + id, "{\"negotiationId\": \"%s\", \"roundNumber\": 1}".formatted(other));
+		Api.Response moved = this.api.patch(ROUNDS + "/" + id,
+				"{\"negotiationId\": \"%s\", \"roundNumber\": 1}".formatted(other));
 
 		assertThat(moved.status()).as(moved.body()).isEqualTo(200);
 		assertThat(moved.json().path("negotiation").path("name").asString()).isEqualTo(name("Istanbul process"));
@@ -569,11 +580,12 @@ class TalksRoundApiTest extends IntegrationTest {
 	void brokenReferencesAre422NamingEachField() {
 		String missing = UUID.randomUUID().toString();
 
-		Api.Response response = this.api.post(ROUNDS, round(1).delegation(this.afghanistan, this.wasiq, null)
-			.delegation(missing, missing, null, this.malik, missing)
-			.mediator(missing, "HOST")
-			.sources(missing)
-			.json());
+		Api.Response response = this.api.post(ROUNDS,
+				round(1).delegation(this.afghanistan, this.wasiq, null)
+					.delegation(missing, missing, null, this.malik, missing)
+					.mediator(missing, "HOST")
+					.sources(missing)
+					.json());
 
 		assertThat(response.status()).isEqualTo(422);
 		assertThat(response.errorFields()).containsExactlyInAnyOrder("delegations[1].partyId", "delegations[1].headId",
@@ -609,7 +621,9 @@ class TalksRoundApiTest extends IntegrationTest {
 
 		String id = createId(istanbul(1));
 		Api.Response failedPut = this.api.put(ROUNDS + "/" + id,
-				round(1).delegation(this.pakistan, null, null).delegation(this.afghanistan, null, null, missing).json());
+				round(1).delegation(this.pakistan, null, null)
+					.delegation(this.afghanistan, null, null, missing)
+					.json());
 		assertThat(failedPut.status()).isEqualTo(422);
 		JsonNode kept = this.api.get(ROUNDS + "/" + id).json();
 		assertThat(kept.path("version").asLong()).isZero();
@@ -624,7 +638,9 @@ class TalksRoundApiTest extends IntegrationTest {
 		String other = this.fixtures.negotiation("Doha talks", this.afghanistan);
 		createId(istanbul(1).status("CONCLUDED"));
 		createId(round(2).venue("Doha", "QAT").delegation(this.pakistan, null, null).mediator(this.qatar, "MEDIATOR"));
-		createId(this.fixtures.round(other, 7).venue("Doha", "QAT").delegation(this.afghanistan, null, null)
+		createId(this.fixtures.round(other, 7)
+			.venue("Doha", "QAT")
+			.delegation(this.afghanistan, null, null)
 			.mediator(this.turkey, "FACILITATOR")
 			.status("SUSPENDED"));
 		String both = "negotiation=" + this.talks + "," + other;
@@ -689,7 +705,9 @@ class TalksRoundApiTest extends IntegrationTest {
 		for (int i = 1; i <= 3; i++) {
 			createId(round(i));
 		}
-		String byDate = this.api.get(ROUNDS + "?negotiation=" + this.talks + "&limit=1").json().path("nextCursor")
+		String byDate = this.api.get(ROUNDS + "?negotiation=" + this.talks + "&limit=1")
+			.json()
+			.path("nextCursor")
 			.asString();
 		String byNumber = this.api.get("/api/v1/negotiations/" + this.talks + "/rounds?limit=1")
 			.json()
@@ -770,7 +788,8 @@ class TalksRoundApiTest extends IntegrationTest {
 		long byNumber = SqlStatementCounter.count();
 
 		assertThat(large.path("items").size()).isEqualTo(15);
-		assertThat(large.path("items").get(14).path("delegations").get(1).path("members").get(1).path("name").asString())
+		assertThat(
+				large.path("items").get(14).path("delegations").get(1).path("members").get(1).path("name").asString())
 			.isEqualTo(name("Delegate 3"));
 		assertThat(largeCount).isEqualTo(small);
 		assertThat(byNumber).isEqualTo(small + 1);

@@ -18,9 +18,9 @@ import org.borderwatch.support.IntegrationTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The hand-written entry serializer writes exactly what Jackson's record serialisation wrote
- * before it, with the application's own mapper: same fields, order, nulls and formats, byte for
- * byte.
+ * The hand-written entry serializer writes exactly what Jackson's record serialisation
+ * wrote before it, with the application's own mapper: same fields, order, nulls and
+ * formats, byte for byte.
  */
 class TimelineEntrySerializerTest extends IntegrationTest {
 
@@ -28,9 +28,9 @@ class TimelineEntrySerializerTest extends IntegrationTest {
 	private JsonMapper json;
 
 	/** A TimelineEntry as plain Jackson serialises a record: the reference shape. */
-	record PlainEntry(TimelineKind kind, UUID recordId, LocalDate date, LocalDate endDate,
-			DatePrecision datePrecision, Instant instant, String title, String summary, List<String> countries,
-			TimelineEntry.Location location, @JsonRawValue String actors, Integer fatalities, String link) {
+	record PlainEntry(TimelineKind kind, UUID recordId, LocalDate date, LocalDate endDate, DatePrecision datePrecision,
+			Instant instant, String title, String summary, List<String> countries, TimelineEntry.Location location,
+			@JsonRawValue String actors, Integer fatalities, String link) {
 
 		static PlainEntry of(TimelineEntry entry) {
 			return new PlainEntry(entry.kind(), entry.recordId(), entry.date(), entry.endDate(), entry.datePrecision(),
@@ -44,8 +44,9 @@ class TimelineEntrySerializerTest extends IntegrationTest {
 
 	private static final TimelineEntry INCIDENT = new TimelineEntry(TimelineKind.INCIDENT, ID,
 			LocalDate.of(2025, 10, 11), LocalDate.of(2025, 10, 12), DatePrecision.DAY, null,
-			"Clash at \"Zero Point\" \\ Angoor Adda\u0007", "Battles / Armed clash; Spīn Boldak, Kandahār, AFG; 23 killed",
-			List.of("AFG", "PAK"), new TimelineEntry.Location("Spīn Boldak", 31.0061, 66.3997),
+			"Clash at \"Zero Point\" \\ Angoor Adda\u0007",
+			"Battles / Armed clash; Spīn Boldak, Kandahār, AFG; 23 killed", List.of("AFG", "PAK"),
+			new TimelineEntry.Location("Spīn Boldak", 31.0061, 66.3997),
 			RawJson.of("[{\"id\": \"" + ID + "\", \"name\": \"Afghan Taliban — ṭālibān\", \"part\": \"INITIATOR\"}]"),
 			23, "/api/v1/incidents/" + ID);
 
@@ -61,7 +62,8 @@ class TimelineEntrySerializerTest extends IntegrationTest {
 	@Test
 	void writesEachEntryAsRecordSerialisationDid() {
 		for (TimelineEntry entry : List.of(INCIDENT, CROSSING_CHANGE, BARE)) {
-			assertThat(this.json.writeValueAsString(entry)).isEqualTo(this.json.writeValueAsString(PlainEntry.of(entry)));
+			assertThat(this.json.writeValueAsString(entry))
+				.isEqualTo(this.json.writeValueAsString(PlainEntry.of(entry)));
 		}
 	}
 
