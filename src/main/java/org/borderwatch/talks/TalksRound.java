@@ -91,11 +91,19 @@ class TalksRound extends AbstractAggregate {
 	protected TalksRound() {
 	}
 
+	/**
+	 * A round as first recorded: in any status, since a round may be recorded after it
+	 * met or ended, with an outcome only where the status takes one (field
+	 * {@code outcome}). Later changes of status go through the transitions.
+	 */
 	TalksRound(UUID negotiationId, int roundNumber, LocalDate startDate, LocalDate endDate, DatePrecision datePrecision,
-			TalksRoundStatus status) {
+			TalksRoundStatus status, String outcome) {
 		number(negotiationId, roundNumber);
 		schedule(startDate, endDate, datePrecision);
-		report(status, null);
+		Objects.requireNonNull(status, "status");
+		requireOutcomeFits(status, outcome);
+		this.status = status;
+		this.outcome = outcome;
 	}
 
 	/**
@@ -124,9 +132,93 @@ class TalksRound extends AbstractAggregate {
 		this.datePrecision = Objects.requireNonNull(datePrecision, "datePrecision");
 	}
 
-	void report(TalksRoundStatus status, String outcome) {
-		this.status = Objects.requireNonNull(status, "status");
+	/**
+	 * The round meets: SCHEDULED -> ONGOING, or SUSPENDED -> ONGOING when it resumes. A
+	 * resumed round is being held again, so the outcome of its suspension is cleared.
+	 */
+	void hold() {
+		moveAlong(TalksRoundStatus.ONGOING, null);
+	}
+
+	/**
+	 * The round is adjourned while held: ONGOING -> SUSPENDED, with what was reached so
+	 * far, if anything.
+	 */
+	void suspend(String outcome) {
+		moveAlong(TalksRoundStatus.SUSPENDED, outcome);
+	}
+
+	/**
+	 * The round ended as planned, with or without an agreement: from SCHEDULED (it met in
+	 * between), ONGOING or SUSPENDED to CONCLUDED, which is final.
+	 */
+	void conclude(String outcome) {
+		moveAlong(TalksRoundStatus.CONCLUDED, outcome);
+	}
+
+	/**
+	 * The round broke down without an agreement: from SCHEDULED (it met in between),
+	 * ONGOING or SUSPENDED to COLLAPSED, which is final.
+	 */
+	void collapse(String outcome) {
+		moveAlong(TalksRoundStatus.COLLAPSED, outcome);
+	}
+
+	/**
+	 * The round was called off before it met: SCHEDULED -> CANCELLED, which is final. A
+	 * round that met is suspended or collapses; it is not cancelled.
+	 */
+	void cancel() {
+		moveAlong(TalksRoundStatus.CANCELLED, null);
+	}
+
+	/**
+	 * Rewords the outcome without changing the status. Rule: only a SUSPENDED, CONCLUDED
+	 * or COLLAPSED round has an outcome (field {@code outcome}).
+	 */
+	void recordOutcome(String outcome) {
+		requireOutcomeFits(this.status, outcome);
 		this.outcome = outcome;
+	}
+
+	/**
+	 * Brings the round to {@code status} with {@code outcome}, as a replace or a merge
+	 * patch asks: the same status only rewords the outcome; another one takes the
+	 * transition that leads there. Rules, each naming its field: the outcome must suit
+	 * the new status (400, {@code outcome}); the move must be one the lifecycle allows
+	 * (409, {@code status}; see {@link TalksRoundStatus}).
+	 */
+	void moveTo(TalksRoundStatus status, String outcome) {
+		Objects.requireNonNull(status, "status");
+		if (status == this.status) {
+			recordOutcome(outcome);
+			return;
+		}
+		requireOutcomeFits(status, outcome);
+		switch (status) {
+			case ONGOING -> hold();
+			case SUSPENDED -> suspend(outcome);
+			case CONCLUDED -> conclude(outcome);
+			case COLLAPSED -> collapse(outcome);
+			case CANCELLED -> cancel();
+			case SCHEDULED -> throw new TalksRoundTransitionException(this.status, status);
+		}
+	}
+
+	private void moveAlong(TalksRoundStatus target, String outcome) {
+		if (!this.status.next().contains(target)) {
+			throw new TalksRoundTransitionException(this.status, target);
+		}
+		requireOutcomeFits(target, outcome);
+		this.status = target;
+		this.outcome = outcome;
+	}
+
+	private static void requireOutcomeFits(TalksRoundStatus status, String outcome) {
+		if (outcome != null && !status.takesOutcome()) {
+			throw new DomainRuleException("outcome", "a " + status
+					+ " round has no outcome; only a SUSPENDED, CONCLUDED or COLLAPSED round does (send null)");
+		}
 	}
 
 	void meetAt(Venue venue) {

@@ -45,7 +45,7 @@ class TalksRoundController {
 
 	@PostMapping
 	@Operation(summary = "Create a round of talks",
-			description = "201 with Location and ETag. 409 when the round number is taken in the negotiation; 422 when a referenced negotiation, actor or source does not exist; 400 naming the field when a rule is broken (end before start, two delegations of one party, a head also listed as member, a mediator who is a party).")
+			description = "201 with Location and ETag. The round may be recorded in any status (one that met or ended already included). 409 when the round number is taken in the negotiation; 422 when a referenced negotiation, actor or source does not exist; 400 naming the field when a rule is broken (end before start, two delegations of one party, a head also listed as member, a mediator who is a party, an outcome for a round that is SCHEDULED, ONGOING or CANCELLED).")
 	ResponseEntity<TalksRoundResponse> create(@Valid @RequestBody TalksRoundRequest request) {
 		TalksRoundResponse created = this.service.create(request);
 		return ETags.created(created, created.id(), created.version());
@@ -100,7 +100,7 @@ class TalksRoundController {
 
 	@PutMapping("/{id}")
 	@Operation(summary = "Replace a round of talks",
-			description = "Fields left out become empty; the delegations sent replace the stored ones. With If-Match, a stale ETag answers 412.")
+			description = "Fields left out become empty; the delegations sent replace the stored ones. A new status must follow the round's lifecycle (see TalksRoundStatus): 409 naming status for a move it forbids (a CONCLUDED round held again, a round that met cancelled); 400 naming outcome for an outcome the new status does not take. With If-Match, a stale ETag answers 412.")
 	ResponseEntity<TalksRoundResponse> replace(@PathVariable UUID id, @Valid @RequestBody TalksRoundRequest request,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		TalksRoundResponse round = this.service.replace(id, request, ifMatch);
@@ -108,8 +108,13 @@ class TalksRoundController {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { MergePatcher.MEDIA_TYPE, "application/json" })
-	@Operation(summary = "Update a round of talks partially (JSON merge patch)",
-			description = "Fields present replace the stored ones (a list replaces the whole list), null removes a field. With If-Match, a stale ETag answers 412.")
+	@Operation(summary = "Update a round of talks partially (JSON merge patch)", description = """
+			Fields present replace the stored ones (a list replaces the whole list), null removes a field. \
+			The status moves along the round's lifecycle (see TalksRoundStatus): {"status": "ONGOING"} when it \
+			meets or resumes, {"status": "SUSPENDED"}, {"status": "CONCLUDED", "outcome": "..."}, \
+			{"status": "COLLAPSED", "outcome": "..."}, {"status": "CANCELLED"} before it met. 409 naming status \
+			for a move the lifecycle forbids; 400 naming outcome when the new status takes none (send \
+			"outcome": null when a suspended round resumes). With If-Match, a stale ETag answers 412.""")
 	ResponseEntity<TalksRoundResponse> patch(@PathVariable UUID id, @RequestBody JsonNode patch,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		TalksRoundResponse round = this.service.patch(id, patch, ifMatch);

@@ -29,7 +29,8 @@ public record TalksRoundRequest(
 		@Schema(example = "ONGOING") @NotNull TalksRoundStatus status,
 		@Schema(example = "[\"Ensuring Afghan territory is not used for attacks inside Pakistan\"]") List<@NotBlank @Size(
 				max = 1000) String> agendaItems,
-		@Size(max = 10000) String outcome,
+		@Schema(description = "What the round produced; only for a SUSPENDED, CONCLUDED or COLLAPSED round, null otherwise",
+				example = "The parties agreed to meet again in Istanbul") @Size(max = 10000) String outcome,
 		@Schema(description = "One per party, in the order they should be shown") List<@Valid @NotNull DelegationRequest> delegations,
 		List<@Valid @NotNull MediatorRequest> mediators,
 		@Schema(description = "Ids of the sources this record rests on") List<@NotNull UUID> sourceIds) {

@@ -70,7 +70,7 @@ public class TalksRoundService {
 	public TalksRoundResponse create(TalksRoundRequest request) {
 		verifyReferences(request);
 		TalksRound round = new TalksRound(request.negotiationId(), request.roundNumber(), request.startDate(),
-				request.endDate(), request.datePrecision(), request.status());
+				request.endDate(), request.datePrecision(), request.status(), request.outcome());
 		describe(round, request);
 		lockNegotiations(Set.of(request.negotiationId()));
 		requireNumberFree(request.negotiationId(), request.roundNumber(), round.getId());
@@ -229,12 +229,12 @@ public class TalksRoundService {
 		requireNumberFree(request.negotiationId(), request.roundNumber(), round.getId());
 		round.number(request.negotiationId(), request.roundNumber());
 		round.schedule(request.startDate(), request.endDate(), request.datePrecision());
+		round.moveTo(request.status(), request.outcome());
 		describe(round, request);
 		this.rounds.flush();
 	}
 
 	private void describe(TalksRound round, TalksRoundRequest request) {
-		round.report(request.status(), request.outcome());
 		round.meetAt((request.venue() != null) ? Venue.of(request.venue().city(), request.venue().country()) : null);
 		round.planAgenda(request.agendaItems());
 		round.seat(request.delegations()

@@ -370,53 +370,12 @@ class CeasefireApiTest extends IntegrationTest {
 	}
 
 	@Test
-	void rejectsAnEndOnACeasefireStillInEffect() {
-		CeasefireJson doha = inEffect(name("Doha"), "2025-10-19", this.pakistan, this.afghanistan);
-
-		assertRefused(post(doha.set("endedOn", "2025-11-01")), 400, "endedOn");
-		assertRefused(post(doha.without("endedOn").set("endedById", this.afghanistan)), 400, "endedById");
-		assertRefused(post(doha.without("endedById").set("endReason", "Clashes")), 400, "endReason");
-	}
-
-	@Test
-	void requiresTheEndDateOfAnEndedCeasefire() {
-		for (String status : List.of("COLLAPSED", "EXPIRED", "TERMINATED")) {
-			assertRefused(
-					post(inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan).set("status", status)), 400,
-					"endedOn");
-		}
-	}
-
-	@Test
-	void requiresTheEffectiveDateOfACeasefireInEffect() {
-		assertRefused(post(inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan).without("effectiveFrom")),
-				400, "effectiveFrom");
-	}
-
-	@Test
 	void rejectsCeasefireRecordedAsEndingBeforeItStarts() {
 		Api.Response response = post(
 				ended(name("X"), "COLLAPSED", "2025-10-19", "2025-10-18", this.pakistan, this.afghanistan));
 
 		assertRefused(response, 400, "endedOn");
 		assertThat(response.json().path("errors").get(0).path("message").asString()).contains("effectiveFrom");
-	}
-
-	@Test
-	void rejectsCeasefireEndingBeforeItWasAgreed() {
-		Api.Response response = post(
-				ended(name("X"), "COLLAPSED", "2025-10-19", "2025-10-18", this.pakistan, this.afghanistan)
-					.without("effectiveFrom"));
-
-		assertRefused(response, 400, "endedOn");
-		assertThat(response.json().path("errors").get(0).path("message").asString()).contains("agreedOn");
-	}
-
-	@Test
-	void rejectsCeasefireTakingEffectBeforeItWasAgreed() {
-		assertRefused(
-				post(inEffect(name("X"), "2025-10-19", this.pakistan, this.afghanistan).set("agreedOn", "2025-10-20")),
-				400, "effectiveFrom");
 	}
 
 	@Test
@@ -434,32 +393,6 @@ class CeasefireApiTest extends IntegrationTest {
 		assertRefused(post(proposed(name("X"), this.pakistan).set("arrangement", "BILATERAL")), 400, "partyIds");
 		assertRefused(post(proposed(name("X"), this.pakistan, this.afghanistan, ttp).set("arrangement", "BILATERAL")),
 				400, "partyIds");
-	}
-
-	@Test
-	void requiresAtLeastTwoPartiesForAMultilateralCeasefire() {
-		String ttp = this.fixtures.actor("TTP");
-
-		assertRefused(post(proposed(name("X"), this.pakistan).set("arrangement", "MULTILATERAL")), 400, "partyIds");
-		assertThat(post(proposed(name("Two-party framework"), this.pakistan, this.afghanistan).set("arrangement",
-				"MULTILATERAL"))
-			.status()).isEqualTo(201);
-		assertThat(post(proposed(name("Three-party"), this.pakistan, this.afghanistan, ttp)).status()).isEqualTo(201);
-	}
-
-	@Test
-	void refusesTheSamePartyTwice() {
-		assertRefused(post(proposed(name("X"), this.pakistan, this.pakistan)), 400, "partyIds[1]");
-	}
-
-	@Test
-	void refusesAPartyThatAlsoMediates() {
-		String qatar = this.fixtures.actor("Qatar");
-
-		assertRefused(
-				post(proposed(name("X"), this.pakistan, this.afghanistan).set("mediators",
-						List.of(mediator(qatar, "MEDIATOR"), mediator(this.afghanistan, "GUARANTOR")))),
-				400, "mediators[1].actorId");
 	}
 
 	@Test
@@ -541,15 +474,6 @@ class CeasefireApiTest extends IntegrationTest {
 		assertRefused(alreadyEnded, 409, "status");
 		assertThat(this.api.get(path(over)).json().path("status").asString()).isEqualTo("EXPIRED");
 		assertThat(this.api.get(path(over)).json().path("version").asLong()).isZero();
-	}
-
-	@Test
-	void refusesAnEndStatusThatDoesNotEndTheCeasefire() {
-		String id = create(inEffect(name("Doha"), "2025-10-19", this.pakistan, this.afghanistan));
-
-		assertRefused(this.api.post(path(id) + "/end", end("IN_EFFECT", "2025-11-01")), 400, "status");
-		assertRefused(this.api.post(path(id) + "/end", end("PROPOSED", "2025-11-01")), 400, "status");
-		assertThat(this.api.get(path(id)).json().path("status").asString()).isEqualTo("IN_EFFECT");
 	}
 
 	@Test

@@ -239,15 +239,6 @@ class NegotiationApiTest extends IntegrationTest {
 	}
 
 	@Test
-	void refusesTheSameMediatorTwiceInOneRole() {
-		Api.Response response = this.api.post(NEGOTIATIONS,
-				body(name("X"), "", mediator(this.qatar, "MEDIATOR") + ", " + mediator(this.qatar, "MEDIATOR")));
-
-		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.errorFields()).containsExactly("mediators[1].role");
-	}
-
-	@Test
 	void brokenReferencesAre422NamingEachFieldAndCreateNothing() {
 		String missing = UUID.randomUUID().toString();
 
