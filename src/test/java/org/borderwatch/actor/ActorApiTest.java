@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.annotation.Import;
 
 import org.borderwatch.support.Api;
+import org.borderwatch.support.Pages;
 import org.borderwatch.support.IntegrationTest;
 import org.borderwatch.support.SqlStatementCounter;
 
@@ -291,29 +292,11 @@ class ActorApiTest extends IntegrationTest {
 			created.add(createActor(name("Page walker " + i), "OTHER").path("id").asString());
 		}
 
-		List<String> seen = new java.util.ArrayList<>();
-		String next = "/api/v1/actors?q=" + this.run + "&limit=25";
-		int pages = 0;
-		while (next != null) {
-			Api.Response page = this.api.get(next);
-			assertThat(page.status()).isEqualTo(200);
-			page.json().path("items").forEach((item) -> seen.add(item.path("id").asString()));
-			String cursor = page.json().path("nextCursor").asString(null);
-			String link = page.header("Link");
-			if (cursor != null) {
-				assertThat(link).contains("rel=\"next\"").contains(cursor);
-				next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-			}
-			else {
-				assertThat(link).isNull();
-				next = null;
-			}
-			pages++;
-		}
+		Pages.Walk walk = Pages.walk(this.api, "/api/v1/actors?q=" + this.run + "&limit=25");
 
-		assertThat(pages).isEqualTo(5);
-		assertThat(seen).hasSize(120).doesNotHaveDuplicates();
-		assertThat(new HashSet<>(seen)).isEqualTo(created);
+		assertThat(walk.pages()).isEqualTo(5);
+		assertThat(walk.ids()).hasSize(120).doesNotHaveDuplicates();
+		assertThat(new HashSet<>(walk.ids())).isEqualTo(created);
 	}
 
 	@Test
@@ -322,10 +305,8 @@ class ActorApiTest extends IntegrationTest {
 			createActor(name("Cursor " + i), "OTHER");
 		}
 		String cursor = this.api.get("/api/v1/actors?q=" + this.run + "&limit=1").json().path("nextCursor").asString();
-		char last = cursor.charAt(cursor.length() - 1);
-		String tampered = cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A');
 
-		assertThat(this.api.get("/api/v1/actors?cursor=" + tampered).status()).isEqualTo(400);
+		assertThat(this.api.get("/api/v1/actors?cursor=" + Pages.tampered(cursor)).status()).isEqualTo(400);
 	}
 
 	@Test

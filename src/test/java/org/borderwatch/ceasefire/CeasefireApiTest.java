@@ -1,6 +1,5 @@
 package org.borderwatch.ceasefire;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.borderwatch.support.Api;
+import org.borderwatch.support.Pages;
 import org.borderwatch.support.IntegrationTest;
 import org.borderwatch.support.SqlStatementCounter;
 
@@ -602,28 +602,11 @@ class CeasefireApiTest extends IntegrationTest {
 			created.add(create(ceasefire));
 		}
 
-		List<JsonNode> seen = new ArrayList<>();
-		String next = CEASEFIRES + "?q=" + this.run + "&limit=7";
-		int pages = 0;
-		while (next != null) {
-			Api.Response page = this.api.get(next);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			page.json().path("items").forEach(seen::add);
-			String cursor = page.json().path("nextCursor").asString(null);
-			String link = page.header("Link");
-			if (cursor != null) {
-				assertThat(link).contains("rel=\"next\"").contains(cursor);
-				next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-			}
-			else {
-				assertThat(link).isNull();
-				next = null;
-			}
-			pages++;
-		}
+		Pages.Walk walk = Pages.walk(this.api, CEASEFIRES + "?q=" + this.run + "&limit=7");
+		List<JsonNode> seen = walk.items();
 
-		assertThat(pages).isEqualTo(6);
-		List<String> ids = seen.stream().map((item) -> item.path("id").asString()).toList();
+		assertThat(walk.pages()).isEqualTo(6);
+		List<String> ids = walk.ids();
 		assertThat(ids).hasSize(40).doesNotHaveDuplicates();
 		assertThat(new HashSet<>(ids)).isEqualTo(created);
 		Comparator<JsonNode> newestFirst = Comparator
@@ -646,10 +629,8 @@ class CeasefireApiTest extends IntegrationTest {
 			create(proposed(name("Cursor " + i), this.pakistan, this.afghanistan));
 		}
 		String cursor = this.api.get(CEASEFIRES + "?q=" + this.run + "&limit=1").json().path("nextCursor").asString();
-		char last = cursor.charAt(cursor.length() - 1);
-		String tampered = cursor.substring(0, cursor.length() - 1) + (last == 'A' ? 'B' : 'A');
 
-		assertRefused(this.api.get(CEASEFIRES + "?cursor=" + tampered), 400, "cursor");
+		assertRefused(this.api.get(CEASEFIRES + "?cursor=" + Pages.tampered(cursor)), 400, "cursor");
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package org.borderwatch.crossing;
 
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -13,24 +12,25 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.annotation.Import;
 
 import org.borderwatch.support.Api;
+import org.borderwatch.support.Pages;
 import org.borderwatch.support.IntegrationTest;
 import org.borderwatch.support.SqlStatementCounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.borderwatch.crossing.CrossingTestData.CROSSINGS;
-import static org.borderwatch.crossing.CrossingTestData.changes;
+import static org.borderwatch.crossing.CrossingFixtures.CROSSINGS;
+import static org.borderwatch.crossing.CrossingFixtures.changes;
 
 @Import(SqlStatementCounter.Configuration.class)
 class CrossingApiTest extends IntegrationTest {
 
 	private Api api;
 
-	private CrossingTestData data;
+	private CrossingFixtures data;
 
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.data = new CrossingTestData(this.api);
+		this.data = new CrossingFixtures(this.api);
 	}
 
 	private String name(String base) {
@@ -408,29 +408,11 @@ class CrossingApiTest extends IntegrationTest {
 			created.add(this.data.crossingId("Page walker " + i));
 		}
 
-		List<String> seen = new ArrayList<>();
-		String next = CROSSINGS + "?q=" + this.data.run + "&limit=5";
-		int pages = 0;
-		while (next != null) {
-			Api.Response page = this.api.get(next);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			page.json().path("items").forEach((item) -> seen.add(item.path("id").asString()));
-			String cursor = page.json().path("nextCursor").asString(null);
-			String link = page.header("Link");
-			if (cursor != null) {
-				assertThat(link).contains("rel=\"next\"").contains(cursor);
-				next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-			}
-			else {
-				assertThat(link).isNull();
-				next = null;
-			}
-			pages++;
-		}
+		Pages.Walk walk = Pages.walk(this.api, CROSSINGS + "?q=" + this.data.run + "&limit=5");
 
-		assertThat(pages).isEqualTo(5);
-		assertThat(seen).hasSize(23).doesNotHaveDuplicates();
-		assertThat(new HashSet<>(seen)).isEqualTo(created);
+		assertThat(walk.pages()).isEqualTo(5);
+		assertThat(walk.ids()).hasSize(23).doesNotHaveDuplicates();
+		assertThat(new HashSet<>(walk.ids())).isEqualTo(created);
 	}
 
 	@Test

@@ -27,8 +27,8 @@ import org.borderwatch.support.IntegrationTest;
 import org.borderwatch.support.SqlStatementCounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.borderwatch.crossing.CrossingTestData.CROSSINGS;
-import static org.borderwatch.crossing.CrossingTestData.changes;
+import static org.borderwatch.crossing.CrossingFixtures.CROSSINGS;
+import static org.borderwatch.crossing.CrossingFixtures.changes;
 
 @Import(SqlStatementCounter.Configuration.class)
 class CrossingStatusChangeApiTest extends IntegrationTest {
@@ -42,12 +42,12 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 
 	private Api api;
 
-	private CrossingTestData data;
+	private CrossingFixtures data;
 
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.data = new CrossingTestData(this.api);
+		this.data = new CrossingFixtures(this.api);
 	}
 
 	/**

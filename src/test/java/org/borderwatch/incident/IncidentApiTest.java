@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.borderwatch.incident.IncidentJson.incident;
 
 @Import(SqlStatementCounter.Configuration.class)
-class IncidentApiTest extends IncidentTestSupport {
+class IncidentApiTest extends IncidentFixtures {
 
 	@Test
 	void createsAndReadsAnIncidentWithEverythingNamed() {

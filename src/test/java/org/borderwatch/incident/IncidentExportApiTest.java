@@ -26,7 +26,7 @@ import static org.borderwatch.incident.IncidentJson.incident;
  * must agree with: same filters, same incidents, same order, the same facts flattened.
  */
 @Import(SqlStatementCounter.Configuration.class)
-class IncidentExportApiTest extends IncidentTestSupport {
+class IncidentExportApiTest extends IncidentFixtures {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 

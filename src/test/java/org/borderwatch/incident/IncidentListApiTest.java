@@ -1,7 +1,6 @@
 package org.borderwatch.incident;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -13,13 +12,14 @@ import tools.jackson.databind.JsonNode;
 import org.springframework.context.annotation.Import;
 
 import org.borderwatch.support.Api;
+import org.borderwatch.support.Pages;
 import org.borderwatch.support.SqlStatementCounter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.borderwatch.incident.IncidentJson.incident;
 
 @Import(SqlStatementCounter.Configuration.class)
-class IncidentListApiTest extends IncidentTestSupport {
+class IncidentListApiTest extends IncidentFixtures {
 
 	private IncidentJson tagged(String title) {
 		return incident(title(title)).tags(tag());
@@ -185,28 +185,11 @@ class IncidentListApiTest extends IncidentTestSupport {
 			created.add(createId(tagged("Page walker " + i).on(date)));
 		}
 
-		List<JsonNode> seen = new ArrayList<>();
-		String next = INCIDENTS + "?tag=" + tag() + "&limit=5";
-		int pages = 0;
-		while (next != null) {
-			Api.Response page = this.api.get(next);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			page.json().path("items").forEach(seen::add);
-			String cursor = page.json().path("nextCursor").asString(null);
-			String link = page.header("Link");
-			if (cursor != null) {
-				assertThat(link).contains("rel=\"next\"").contains(cursor);
-				next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-			}
-			else {
-				assertThat(link).isNull();
-				next = null;
-			}
-			pages++;
-		}
+		Pages.Walk walk = Pages.walk(this.api, INCIDENTS + "?tag=" + tag() + "&limit=5");
+		List<JsonNode> seen = walk.items();
 
-		List<String> ids = seen.stream().map((item) -> item.path("id").asString()).toList();
-		assertThat(pages).isEqualTo(5);
+		List<String> ids = walk.ids();
+		assertThat(walk.pages()).isEqualTo(5);
 		assertThat(ids).hasSize(23).doesNotHaveDuplicates();
 		assertThat(new HashSet<>(ids)).isEqualTo(created);
 		Comparator<JsonNode> newestFirst = Comparator.comparing((JsonNode item) -> item.path("startDate").asString())

@@ -23,7 +23,7 @@ public final class TimelineScenario {
 
 	public static final LocalDate ISTANBUL = LocalDate.parse("2025-11-06");
 
-	public final TimelineFixture fixture;
+	public final TimelineFixtures fixture;
 
 	public final UUID pakistan;
 
@@ -79,7 +79,7 @@ public final class TimelineScenario {
 
 	public final UUID round3;
 
-	public TimelineScenario(TimelineFixture fixture) {
+	public TimelineScenario(TimelineFixtures fixture) {
 		this.fixture = fixture;
 		this.pakistan = fixture.actor("Pakistan", "STATE", "PAK");
 		this.afghanistan = fixture.actor("Afghanistan", "STATE", "AFG");

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.borderwatch.support.Api;
+import org.borderwatch.support.Pages;
 import org.borderwatch.support.IntegrationTest;
 import org.borderwatch.support.SqlStatementCounter;
 
@@ -745,35 +746,13 @@ class TalksRoundApiTest extends IntegrationTest {
 			created.add(createId(round(i).dates("2025-10-%02d".formatted(1 + i / 4), null)));
 		}
 
-		assertThat(walk(ROUNDS + "?negotiation=" + this.talks + "&limit=5", 5)).hasSize(23)
-			.doesNotHaveDuplicates()
-			.containsExactlyInAnyOrderElementsOf(created);
-		List<String> byNumber = walk("/api/v1/negotiations/" + this.talks + "/rounds?limit=4", 6);
-		assertThat(byNumber).containsExactlyInAnyOrderElementsOf(created);
-	}
+		Pages.Walk byDate = Pages.walk(this.api, ROUNDS + "?negotiation=" + this.talks + "&limit=5");
+		Pages.Walk byNumber = Pages.walk(this.api, "/api/v1/negotiations/" + this.talks + "/rounds?limit=4");
 
-	private List<String> walk(String first, int expectedPages) {
-		List<String> seen = new ArrayList<>();
-		String next = first;
-		int pages = 0;
-		while (next != null) {
-			Api.Response page = this.api.get(next);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			page.json().path("items").forEach((item) -> seen.add(item.path("id").asString()));
-			String cursor = page.json().path("nextCursor").asString(null);
-			String link = page.header("Link");
-			if (cursor != null) {
-				assertThat(link).contains("rel=\"next\"").contains(cursor);
-				next = link.substring(link.indexOf('<') + 1, link.indexOf('>'));
-			}
-			else {
-				assertThat(link).isNull();
-				next = null;
-			}
-			pages++;
-		}
-		assertThat(pages).isEqualTo(expectedPages);
-		return seen;
+		assertThat(byDate.pages()).isEqualTo(5);
+		assertThat(byDate.ids()).hasSize(23).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+		assertThat(byNumber.pages()).isEqualTo(6);
+		assertThat(byNumber.ids()).containsExactlyInAnyOrderElementsOf(created);
 	}
 
 	@Test

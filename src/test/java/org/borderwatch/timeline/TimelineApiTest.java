@@ -1,6 +1,6 @@
 package org.borderwatch.timeline;
 
-import org.borderwatch.support.TimelineFixture;
+import org.borderwatch.support.TimelineFixtures;
 import org.borderwatch.support.TimelineScenario;
 
 import java.time.LocalDate;
@@ -41,7 +41,7 @@ class TimelineApiTest extends IntegrationTest {
 	@BeforeEach
 	void setUp() {
 		this.api = new Api(this.port);
-		this.s = new TimelineScenario(new TimelineFixture(this.jdbc, UUID.randomUUID().toString().substring(0, 8)));
+		this.s = new TimelineScenario(new TimelineFixtures(this.jdbc, UUID.randomUUID().toString().substring(0, 8)));
 	}
 
 	private JsonNode ok(String path, String... headers) {

@@ -17,13 +17,13 @@ import org.borderwatch.common.Uuids;
  * will (the timeline only reads them). Names carry a per-run suffix, so a second run on
  * the same database adds its own records next to the first run's.
  */
-public final class TimelineFixture {
+public final class TimelineFixtures {
 
 	private final JdbcClient jdbc;
 
 	private final String suffix;
 
-	public TimelineFixture(JdbcClient jdbc, String suffix) {
+	public TimelineFixtures(JdbcClient jdbc, String suffix) {
 		this.jdbc = jdbc;
 		this.suffix = suffix;
 	}
@@ -203,7 +203,7 @@ public final class TimelineFixture {
 
 		public UUID create() {
 			UUID id = Uuids.v7();
-			JdbcClient jdbc = TimelineFixture.this.jdbc;
+			JdbcClient jdbc = TimelineFixtures.this.jdbc;
 			jdbc.sql("""
 					insert into incident (id, title, start_date, end_date, date_precision, event_type, sub_event_type,
 					    place_name, country, latitude, longitude, geo_precision, verification, fatalities, wounded,
@@ -323,7 +323,7 @@ public final class TimelineFixture {
 
 		public UUID create() {
 			UUID id = Uuids.v7();
-			JdbcClient jdbc = TimelineFixture.this.jdbc;
+			JdbcClient jdbc = TimelineFixtures.this.jdbc;
 			jdbc.sql("""
 					insert into ceasefire (id, name, arrangement, form, agreed_on, effective_from, ended_on,
 					    date_precision, status, ended_by_actor_id, end_reason, version, created_at, updated_at)
@@ -415,7 +415,7 @@ public final class TimelineFixture {
 
 		public UUID create() {
 			UUID id = Uuids.v7();
-			JdbcClient jdbc = TimelineFixture.this.jdbc;
+			JdbcClient jdbc = TimelineFixtures.this.jdbc;
 			jdbc.sql("""
 					insert into talks_round (id, negotiation_id, round_number, venue_city, venue_country, start_date,
 					    end_date, date_precision, status, agenda_items, version, created_at, updated_at)

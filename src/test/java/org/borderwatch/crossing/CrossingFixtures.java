@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * suffix so the tests pass again on a database they already used, and {@code q=<run>}
  * finds exactly this run's crossings.
  */
-final class CrossingTestData {
+final class CrossingFixtures {
 
 	static final String CROSSINGS = "/api/v1/crossings";
 
@@ -21,7 +21,7 @@ final class CrossingTestData {
 
 	final String run = UUID.randomUUID().toString().substring(0, 8);
 
-	CrossingTestData(Api api) {
+	CrossingFixtures(Api api) {
 		this.api = api;
 	}
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tests pass again on a database they already used, and full-text search can find it),
  * and quick ways to make the actors, sources and incidents a test needs.
  */
-abstract class IncidentTestSupport extends IntegrationTest {
+abstract class IncidentFixtures extends IntegrationTest {
 
 	protected static final String INCIDENTS = "/api/v1/incidents";
 
