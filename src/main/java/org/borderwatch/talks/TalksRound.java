@@ -32,6 +32,10 @@ import org.borderwatch.common.DomainRuleException;
  * One meeting of a {@link Negotiation}: the third round of the Pakistan–Afghanistan
  * talks, in Istanbul on 2025-11-06, with each side's delegation and the mediators. The
  * round owns its delegations; other records refer to it by id.
+ * <p>
+ * Its status changes only by the transitions {@link TalksRoundStatus} allows, each an
+ * intention-revealing method ({@link #hold}, {@link #suspend}, {@link #conclude},
+ * {@link #collapse}, {@link #cancel}) that refuses a forbidden move naming the field.
  */
 @Entity
 @Table(name = "talks_round")

@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.borderwatch.support.Api;
+import org.borderwatch.support.Pages;
 import org.borderwatch.support.IntegrationTest;
 import org.borderwatch.support.SqlStatementCounter;
 
@@ -229,24 +230,14 @@ class CeasefireViolationApiTest extends IntegrationTest {
 				.asString());
 		}
 
-		List<String> seen = new ArrayList<>();
-		String next = violations(this.ceasefire) + "?limit=2";
-		int pages = 0;
-		while (next != null) {
-			Api.Response page = this.api.get(next);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			page.json().path("items").forEach((item) -> {
-				seen.add(item.path("id").asString());
-				assertThat(item.path("allegedBy").path("name").asString()).isEqualTo(this.fixtures.name("Afghanistan"));
-				assertThat(item.path("incidentTitle").asString()).startsWith("Clash");
-			});
-			String link = page.header("Link");
-			next = (link != null) ? link.substring(link.indexOf('<') + 1, link.indexOf('>')) : null;
-			pages++;
-		}
+		Pages.Walk walk = Pages.walk(this.api, violations(this.ceasefire) + "?limit=2");
 
-		assertThat(pages).isEqualTo(3);
-		assertThat(seen).isEqualTo(recorded);
+		assertThat(walk.pages()).isEqualTo(3);
+		assertThat(walk.ids()).isEqualTo(recorded);
+		walk.items().forEach((item) -> {
+			assertThat(item.path("allegedBy").path("name").asString()).isEqualTo(this.fixtures.name("Afghanistan"));
+			assertThat(item.path("incidentTitle").asString()).startsWith("Clash");
+		});
 	}
 
 	@Test

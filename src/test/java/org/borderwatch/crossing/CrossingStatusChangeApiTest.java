@@ -23,6 +23,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import org.borderwatch.support.Api;
+import org.borderwatch.support.Pages;
 import org.borderwatch.support.IntegrationTest;
 import org.borderwatch.support.SqlStatementCounter;
 
@@ -327,26 +328,12 @@ class CrossingStatusChangeApiTest extends IntegrationTest {
 				.asString());
 		}
 
-		List<String> seen = new ArrayList<>();
-		List<String> instants = new ArrayList<>();
-		String next = changes(crossing) + "?limit=5";
-		int pages = 0;
-		while (next != null) {
-			Api.Response page = this.api.get(next);
-			assertThat(page.status()).as(page.body()).isEqualTo(200);
-			page.json().path("items").forEach((item) -> {
-				seen.add(item.path("id").asString());
-				instants.add(item.path("effectiveFrom").asString());
-			});
-			String link = page.header("Link");
-			next = (link != null) ? link.substring(link.indexOf('<') + 1, link.indexOf('>')) : null;
-			pages++;
-		}
+		Pages.Walk walk = Pages.walk(this.api, changes(crossing) + "?limit=5");
 
-		assertThat(pages).isEqualTo(3);
-		assertThat(seen).hasSize(12).doesNotHaveDuplicates();
-		assertThat(new HashSet<>(seen)).isEqualTo(created);
-		assertThat(instants).isSorted();
+		assertThat(walk.pages()).isEqualTo(3);
+		assertThat(walk.ids()).hasSize(12).doesNotHaveDuplicates();
+		assertThat(new HashSet<>(walk.ids())).isEqualTo(created);
+		assertThat(walk.items().stream().map((item) -> item.path("effectiveFrom").asString()).toList()).isSorted();
 		assertThat(this.api.get(changes(crossing) + "?cursor=garbage").errorFields()).containsExactly("cursor");
 	}
 

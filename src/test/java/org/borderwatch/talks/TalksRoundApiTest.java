@@ -495,6 +495,25 @@ class TalksRoundApiTest extends IntegrationTest {
 		assertThat(this.api.get(suspended).json().path("status").asString()).isEqualTo("SUSPENDED");
 	}
 
+	@Test
+	void documentsTheLifecycleInOpenApi() {
+		JsonNode docs = this.api.get("/v3/api-docs").json();
+
+		JsonNode status = docs.path("components").path("schemas").path("TalksRound").path("properties").path("status");
+		assertThat(status.path("enum").valueStream().map(JsonNode::asString)).containsExactly("SCHEDULED", "ONGOING",
+				"CONCLUDED", "SUSPENDED", "COLLAPSED", "CANCELLED");
+		assertThat(status.path("description").asString()).contains("SCHEDULED -> CANCELLED");
+		assertThat(docs.path("paths").path(ROUNDS + "/{id}").path("patch").path("description").asString())
+			.contains("409 naming status");
+		assertThat(docs.path("components")
+			.path("schemas")
+			.path("TalksRoundRequest")
+			.path("properties")
+			.path("outcome")
+			.path("description")
+			.asString()).contains("only for a SUSPENDED, CONCLUDED or COLLAPSED round");
+	}
+
 	private static String status(Api.Response response) {
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		return response.json().path("status").asString();
