@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.ETags;
@@ -41,8 +42,11 @@ public class ActorService {
 
 	private final JdbcClient jdbc;
 
+	private final CursorCodec cursors;
+
 	ActorService(ActorRepository actors, ActorDirectory directory, ReferenceChecker references, MergePatcher patcher,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, CursorCodec cursors) {
+		this.cursors = cursors;
 		this.actors = actors;
 		this.directory = directory;
 		this.references = references;
@@ -98,7 +102,7 @@ public class ActorService {
 							(lower(a.name) like :q or exists (select 1 from unnest(a.aliases) alias where lower(alias) like :q))""",
 					"q");
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 2);
+			Cursor after = this.cursors.decode(cursor, 2);
 			where.and("(lower(a.name), a.id) > (:afterName, :afterId)",
 					Map.of("afterName", after.value(0), "afterId", UUID.fromString(after.value(1))));
 		}
@@ -111,7 +115,7 @@ public class ActorService {
 			.param("limit", limit + 1)
 			.query((rs, row) -> new ActorKey(rs.getObject("id", UUID.class), rs.getString("sort_name")))
 			.list();
-		PageResponse<ActorKey> page = PageResponse.fromLookahead(keys, limit,
+		PageResponse<ActorKey> page = PageResponse.fromLookahead(keys, limit, this.cursors,
 				(key) -> Cursor.of(key.sortName(), key.id()));
 		Map<UUID, ActorResponse> responses = loadAll(page.items().stream().map(ActorKey::id).toList());
 		return page.map((key) -> responses.get(key.id()));

@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRef;
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.ETags;
@@ -62,8 +63,11 @@ public class CeasefireService {
 
 	private final JdbcClient jdbc;
 
+	private final CursorCodec cursors;
+
 	CeasefireService(CeasefireRepository ceasefires, ActorDirectory directory, ReferenceChecker references,
-			MergePatcher patcher, JdbcClient jdbc) {
+			MergePatcher patcher, JdbcClient jdbc, CursorCodec cursors) {
+		this.cursors = cursors;
 		this.ceasefires = ceasefires;
 		this.directory = directory;
 		this.references = references;
@@ -158,7 +162,7 @@ public class CeasefireService {
 			.when((filter.q() != null) ? SqlFilter.likePattern(filter.q().strip()) : null,
 					"(lower(c.name) like :q or lower(coalesce(c.terms, '')) like :q)", "q");
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 2);
+			Cursor after = this.cursors.decode(cursor, 2);
 			where.and("(%s, c.id) < (cast(:afterOn as date), :afterId)".formatted(SORT_KEY),
 					Map.of("afterOn", after.value(0), "afterId", UUID.fromString(after.value(1))));
 		}
@@ -171,7 +175,7 @@ public class CeasefireService {
 			.param("limit", limit + 1)
 			.query((rs, row) -> new CeasefireKey(rs.getObject("id", UUID.class), rs.getString("sort_on")))
 			.list();
-		PageResponse<CeasefireKey> page = PageResponse.fromLookahead(keys, limit,
+		PageResponse<CeasefireKey> page = PageResponse.fromLookahead(keys, limit, this.cursors,
 				(key) -> Cursor.of(key.sortOn(), key.id()));
 		Map<UUID, CeasefireResponse> loaded = loadAll(page.items().stream().map(CeasefireKey::id).toList());
 		return page.map((key) -> loaded.get(key.id()));

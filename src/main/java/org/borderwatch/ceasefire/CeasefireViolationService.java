@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRef;
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.NotFoundException;
@@ -49,8 +50,11 @@ public class CeasefireViolationService {
 
 	private final JdbcClient jdbc;
 
+	private final CursorCodec cursors;
+
 	CeasefireViolationService(CeasefireRepository ceasefires, CeasefireViolationRepository violations,
-			ActorDirectory directory, ReferenceChecker references, JdbcClient jdbc) {
+			ActorDirectory directory, ReferenceChecker references, JdbcClient jdbc, CursorCodec cursors) {
+		this.cursors = cursors;
 		this.ceasefires = ceasefires;
 		this.violations = violations;
 		this.directory = directory;
@@ -101,7 +105,7 @@ public class CeasefireViolationService {
 		}
 		SqlFilter where = new SqlFilter().when(ceasefireId, "v.ceasefire_id = :ceasefireId", "ceasefireId");
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 2);
+			Cursor after = this.cursors.decode(cursor, 2);
 			where.and("(v.created_at, v.id) > (:afterAt, :afterId)",
 					Map.of("afterAt", OffsetDateTime.ofInstant(Instant.parse(after.value(0)), ZoneOffset.UTC),
 							"afterId", UUID.fromString(after.value(1))));
@@ -115,7 +119,7 @@ public class CeasefireViolationService {
 			.param("limit", limit + 1)
 			.query(ViolationRow.MAPPER)
 			.list();
-		PageResponse<ViolationRow> page = PageResponse.fromLookahead(rows, limit,
+		PageResponse<ViolationRow> page = PageResponse.fromLookahead(rows, limit, this.cursors,
 				(row) -> Cursor.of(row.createdAt(), row.id()));
 		return new PageResponse<>(toResponses(page.items()), page.nextCursor());
 	}

@@ -45,7 +45,7 @@ public class MergePatcher {
 			result = this.mapper.treeToValue(merged, type);
 		}
 		catch (JacksonException ex) {
-			FieldError error = ProblemDetailsAdvice.JsonErrors.describe(ex);
+			FieldError error = JsonErrors.describe(ex);
 			throw InvalidInputException.forFields(List.of(error));
 		}
 		Set<ConstraintViolation<T>> violations = this.validator.validate(result);

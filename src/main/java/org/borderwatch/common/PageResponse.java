@@ -19,12 +19,13 @@ public record PageResponse<T>(List<T> items, String nextCursor) {
 	 * row only tells that there is a next page, whose cursor is made from the last row
 	 * kept.
 	 */
-	public static <T> PageResponse<T> fromLookahead(List<T> rows, int limit, Function<T, Cursor> cursorOf) {
+	public static <T> PageResponse<T> fromLookahead(List<T> rows, int limit, CursorCodec cursors,
+			Function<T, Cursor> cursorOf) {
 		if (rows.size() <= limit) {
 			return new PageResponse<>(rows, null);
 		}
 		List<T> page = rows.subList(0, limit);
-		return new PageResponse<>(List.copyOf(page), cursorOf.apply(page.get(limit - 1)).encode());
+		return new PageResponse<>(List.copyOf(page), cursors.encode(cursorOf.apply(page.get(limit - 1))));
 	}
 
 	public <R> PageResponse<R> map(Function<T, R> mapper) {

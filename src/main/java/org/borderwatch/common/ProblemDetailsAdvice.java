@@ -1,27 +1,16 @@
 package org.borderwatch.common;
 
-import org.borderwatch.export.ExportAbortedException;
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-
-import javax.sql.DataSource;
 
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.exc.StreamReadException;
-import tools.jackson.databind.exc.InvalidFormatException;
-import tools.jackson.databind.exc.InvalidNullException;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.exc.ValueInstantiationException;
 
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -37,6 +26,7 @@ import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -46,12 +36,18 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import org.borderwatch.export.ExportAbortedException;
+
 /**
- * Turns every failure into an RFC 9457 {@code application/problem+json} response.
- * Field-level problems are listed under {@code errors} as {@code {field, message}}; every
- * problem carries the request's correlation id. Nothing internal (stack traces, class
- * names, SQL) reaches the client: unexpected failures are logged with the correlation id
- * and answered with a bare 500.
+ * Maps every failure to an RFC 9457 {@code application/problem+json} response, and does
+ * nothing else: reading Jackson's errors is {@link JsonErrors}' job, telling a lost
+ * database from a bug is {@link DatabaseProbe}'s. Field-level problems are listed under
+ * {@code errors} as {@code {field, message}}; every problem carries the request's
+ * correlation id. The {@code type} stays {@code about:blank}, so the {@code title} is the
+ * status phrase ("Bad Request", "Not Found"), as RFC 9457 asks; the {@code detail} and
+ * {@code errors} say what went wrong. Nothing internal (stack traces, class names, SQL)
+ * reaches the client: unexpected failures are logged with the correlation id and answered
+ * with a bare 500.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -64,10 +60,10 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final String CHECK_VIOLATION = "23514";
 
-	private final ObjectProvider<DataSource> dataSource;
+	private final DatabaseProbe database;
 
-	ProblemDetailsAdvice(ObjectProvider<DataSource> dataSource) {
-		this.dataSource = dataSource;
+	ProblemDetailsAdvice(DatabaseProbe database) {
+		this.database = database;
 	}
 
 	@ExceptionHandler(ApiException.class)
@@ -87,7 +83,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.stream()
 			.map((violation) -> new FieldError(lastNode(violation.getPropertyPath().toString()),
 					violation.getMessage()))
-			.sorted(java.util.Comparator.comparing(FieldError::field))
+			.sorted(Comparator.comparing(FieldError::field))
 			.toList();
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", InvalidInputException.summary(errors), errors,
 				request);
@@ -115,7 +111,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> handleDataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
-		SQLException sql = findCause(ex, SQLException.class);
+		SQLException sql = Causes.find(ex, SQLException.class);
 		String state = (sql != null) ? sql.getSQLState() : null;
 		if (UNIQUE_VIOLATION.equals(state)) {
 			return UniqueKeys.fieldOf(ex)
@@ -142,7 +138,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		log.warn("Database unavailable [correlationId={}]: {}", CorrelationId.current(), ex.getMessage());
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, "5");
-		ProblemDetail body = body(HttpStatus.SERVICE_UNAVAILABLE, "Service unavailable",
+		ProblemDetail body = body(HttpStatus.SERVICE_UNAVAILABLE,
 				"The database is not reachable right now; retry shortly", List.of());
 		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 			.headers(headers)
@@ -156,7 +152,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	 */
 	@ExceptionHandler(ExportAbortedException.class)
 	ResponseEntity<Object> exportAborted(ExportAbortedException ex) {
-		if (clientWentAway(ex)) {
+		if (Causes.clientWentAway(ex)) {
 			log.debug("Client disconnected during an export: {}", ex.getCause().toString());
 			return null;
 		}
@@ -166,17 +162,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
-		if (clientWentAway(ex)) {
+		if (Causes.clientWentAway(ex)) {
 			// Nobody is left to read an answer: a client that hung up is not a server
 			// failure.
 			log.debug("Client disconnected [correlationId={}]: {}", CorrelationId.current(), ex.toString());
 			return null;
 		}
-		if (lostTheDatabase(ex) || (findCause(ex, SQLException.class) != null && !databaseAnswers())) {
-			// A connection that broke mid-request surfaces as whatever failed last (often
-			// the rollback,
-			// with no SQLState to go by): when in doubt, ask the database whether it is
-			// there.
+		if (this.database.explainsFailure(ex)) {
 			return handleDatabaseDown(ex, request);
 		}
 		log.error("Unhandled failure [correlationId={}] on {}", CorrelationId.current(), request.getDescription(false),
@@ -190,7 +182,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		JacksonException jackson = findCause(ex, JacksonException.class);
+		JacksonException jackson = Causes.find(ex, JacksonException.class);
 		if (jackson == null) {
 			return problem(HttpStatus.BAD_REQUEST, "Invalid request", "The request body is missing or unreadable",
 					List.of(), request);
@@ -226,7 +218,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpStatusCode status, WebRequest request) {
 		String field = (ex instanceof MethodArgumentTypeMismatchException mismatch) ? mismatch.getName()
 				: ex.getPropertyName();
-		String message = "'" + ex.getValue() + "' is not a valid " + describeType(ex.getRequiredType());
+		EnumValues.UnknownEnumValueException unknown = Causes.find(ex, EnumValues.UnknownEnumValueException.class);
+		String message = (unknown != null) ? unknown.getMessage()
+				: "'" + ex.getValue() + "' is not a valid " + ValueTypes.describe(ex.getRequiredType());
 		return problem(HttpStatus.BAD_REQUEST, "Invalid request", field + ": " + message,
 				List.of(new FieldError(field, message)), request);
 	}
@@ -248,18 +242,32 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"Supported media types: " + ex.getSupportedMediaTypes(), List.of(), request);
 	}
 
+	@Override
+	protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		String given = (ex.getContentType() != null) ? "Content-Type " + ex.getContentType() + " is not supported"
+				: "The request has no Content-Type";
+		ProblemDetail body = body(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+				given + "; send one of " + ex.getSupportedMediaTypes(), List.of());
+		return handleExceptionInternal(ex, body, headers, status, request);
+	}
+
 	/**
-	 * Every problem that Spring MVC builds on its own passes here: add the correlation
-	 * id.
+	 * Every problem that Spring MVC builds on its own passes here: the same shape as ours
+	 * (the status phrase as title, the correlation id).
 	 */
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (clientWentAway(ex)) {
+		if (Causes.clientWentAway(ex)) {
 			log.debug("Client disconnected [correlationId={}]: {}", CorrelationId.current(), ex.toString());
 			return null;
 		}
 		if (body instanceof ProblemDetail problem) {
+			HttpStatus known = HttpStatus.resolve(statusCode.value());
+			if (known != null) {
+				problem.setTitle(known.getReasonPhrase());
+			}
 			problem.setProperty("correlationId", CorrelationId.current());
 		}
 		if (statusCode.is5xxServerError()) {
@@ -275,12 +283,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			WebRequest request) {
 		return ResponseEntity.status(status)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.body(body(status, title, detail, errors));
+			.body(body(status, detail, errors));
 	}
 
-	private static ProblemDetail body(HttpStatus status, String title, String detail, List<FieldError> errors) {
+	/**
+	 * A problem of {@code type about:blank}: its title is the status phrase, whatever
+	 * name the failure has in the code.
+	 */
+	private static ProblemDetail body(HttpStatus status, String detail, List<FieldError> errors) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setTitle(title);
+		problem.setTitle(status.getReasonPhrase());
 		if (!errors.isEmpty()) {
 			problem.setProperty("errors", errors);
 		}
@@ -294,7 +306,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.forEach((error) -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
 		result.getGlobalErrors()
 			.forEach((error) -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
-		errors.sort(java.util.Comparator.comparing(FieldError::field));
+		errors.sort(Comparator.comparing(FieldError::field));
 		return errors;
 	}
 
@@ -305,148 +317,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		int second = (dot >= 0) ? propertyPath.indexOf('.', dot + 1) : -1;
 		return (second >= 0 && !propertyPath.substring(0, dot).contains("[")) ? propertyPath.substring(second + 1)
 				: propertyPath;
-	}
-
-	private static String describeType(Class<?> type) {
-		if (type == null) {
-			return "value";
-		}
-		if (type.isEnum()) {
-			List<String> names = new ArrayList<>();
-			for (Object constant : type.getEnumConstants()) {
-				names.add(((Enum<?>) constant).name());
-			}
-			return "value; expected one of " + names;
-		}
-		String simple = type.getSimpleName();
-		return switch (simple) {
-			case "UUID" -> "UUID";
-			case "LocalDate" -> "date (expected YYYY-MM-DD)";
-			case "Instant", "OffsetDateTime" -> "date-time (expected ISO-8601, e.g. 2025-10-12T00:00:00Z)";
-			case "int", "Integer", "long", "Long" -> "whole number";
-			case "double", "Double", "BigDecimal" -> "number";
-			case "boolean", "Boolean" -> "boolean (true or false)";
-			default -> simple.toLowerCase(Locale.ROOT);
-		};
-	}
-
-	private static boolean clientWentAway(Throwable ex) {
-		for (Throwable current = ex; current != null; current = (current.getCause() == current) ? null
-				: current.getCause()) {
-			if (current.getClass().getSimpleName().equals("ClientAbortException")
-					|| current instanceof org.springframework.web.context.request.async.AsyncRequestNotUsableException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private boolean databaseAnswers() {
-		try (Connection connection = this.dataSource.getObject().getConnection()) {
-			return connection.isValid(2);
-		}
-		catch (SQLException | RuntimeException ex) {
-			return false;
-		}
-	}
-
-	/**
-	 * True when a cause is a JDBC connection failure (SQLState class 08) or an
-	 * unreachable server.
-	 */
-	private static boolean lostTheDatabase(Throwable ex) {
-		for (Throwable current = ex; current != null; current = (current.getCause() == current) ? null
-				: current.getCause()) {
-			if (current instanceof SQLException sql && sql.getSQLState() != null
-					&& sql.getSQLState().startsWith("08")) {
-				return true;
-			}
-			if (current instanceof java.sql.SQLTransientConnectionException
-					|| current instanceof java.net.ConnectException) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	static <T extends Throwable> T findCause(Throwable ex, Class<T> type) {
-		Throwable current = ex;
-		while (current != null) {
-			if (type.isInstance(current)) {
-				return type.cast(current);
-			}
-			current = (current.getCause() == current) ? null : current.getCause();
-		}
-		return null;
-	}
-
-	/**
-	 * Reads Jackson's failure into the JSON path of the offending field and a plain
-	 * message.
-	 */
-	static final class JsonErrors {
-
-		private JsonErrors() {
-		}
-
-		static FieldError describe(JacksonException ex) {
-			String path = path(ex);
-			if (ex instanceof UnrecognizedPropertyException unknown) {
-				String field = path.isEmpty() ? unknown.getPropertyName() : path;
-				return new FieldError(field, "is not a known field");
-			}
-			if (ex instanceof InvalidNullException) {
-				return new FieldError(orBody(path), "must not be null");
-			}
-			if (ex instanceof InvalidFormatException format) {
-				return new FieldError(orBody(path),
-						"'" + format.getValue() + "' is not a valid " + describeType(format.getTargetType()));
-			}
-			if (ex instanceof ValueInstantiationException instantiation) {
-				Throwable cause = instantiation.getCause();
-				if (cause instanceof DomainRuleException rule) {
-					return new FieldError(rule.field(), rule.getMessage());
-				}
-				return new FieldError(orBody(path), "has an invalid value");
-			}
-			if (ex instanceof MismatchedInputException mismatch) {
-				return new FieldError(orBody(path), "expected " + describeType(mismatch.getTargetType()));
-			}
-			if (ex instanceof StreamReadException) {
-				return new FieldError(orBody(path),
-						"malformed JSON at line " + lineOf(ex) + ", column " + columnOf(ex));
-			}
-			return new FieldError(orBody(path), "cannot be read");
-		}
-
-		private static String orBody(String path) {
-			return path.isEmpty() ? "body" : path;
-		}
-
-		private static long lineOf(JacksonException ex) {
-			return (ex.getLocation() != null) ? ex.getLocation().getLineNr() : -1;
-		}
-
-		private static long columnOf(JacksonException ex) {
-			return (ex.getLocation() != null) ? ex.getLocation().getColumnNr() : -1;
-		}
-
-		static String path(JacksonException ex) {
-			StringBuilder path = new StringBuilder();
-			for (JacksonException.Reference reference : ex.getPath()) {
-				if (reference.getPropertyName() != null) {
-					if (!path.isEmpty()) {
-						path.append('.');
-					}
-					path.append(reference.getPropertyName());
-				}
-				else if (reference.getIndex() >= 0) {
-					path.append('[').append(reference.getIndex()).append(']');
-				}
-			}
-			return path.toString();
-		}
-
 	}
 
 }

@@ -34,7 +34,7 @@ final class UniqueKeys {
 	 * of ours.
 	 */
 	static Optional<FieldError> fieldOf(Throwable ex) {
-		ConstraintViolationException violation = ProblemDetailsAdvice.findCause(ex, ConstraintViolationException.class);
+		ConstraintViolationException violation = Causes.find(ex, ConstraintViolationException.class);
 		return Optional.ofNullable(violation).map(ConstraintViolationException::getConstraintName).map(FIELDS::get);
 	}
 

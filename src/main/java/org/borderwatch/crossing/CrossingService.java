@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.ETags;
@@ -44,8 +45,11 @@ public class CrossingService {
 
 	private final JdbcClient jdbc;
 
+	private final CursorCodec cursors;
+
 	CrossingService(BorderCrossingRepository crossings, CrossingStatuses statuses, ReferenceChecker references,
-			MergePatcher patcher, JdbcClient jdbc) {
+			MergePatcher patcher, JdbcClient jdbc, CursorCodec cursors) {
+		this.cursors = cursors;
 		this.crossings = crossings;
 		this.statuses = statuses;
 		this.references = references;
@@ -123,7 +127,7 @@ public class CrossingService {
 	 */
 	@Transactional(readOnly = true)
 	public PageResponse<CrossingResponse> list(CrossingFilter filter, int limit, String cursor) {
-		Cursor after = (cursor != null) ? Cursor.decode(cursor, 3) : null;
+		Cursor after = (cursor != null) ? this.cursors.decode(cursor, 3) : null;
 		Instant at = (filter.asOf() != null) ? filter.asOf()
 				: (after != null) ? Instant.parse(after.value(2)) : Instant.now();
 		SqlFilter where = new SqlFilter()
@@ -158,7 +162,7 @@ public class CrossingService {
 			.query((rs, row) -> new CrossingRow(rs.getObject("id", UUID.class), rs.getString("sort_name"),
 					CrossingStatuses.read(rs)))
 			.list();
-		PageResponse<CrossingRow> page = PageResponse.fromLookahead(rows, limit,
+		PageResponse<CrossingRow> page = PageResponse.fromLookahead(rows, limit, this.cursors,
 				(row) -> Cursor.of(row.sortName(), row.id(), at));
 		Map<UUID, BorderCrossing> loaded = this.crossings
 			.findAllById(page.items().stream().map(CrossingRow::id).toList())

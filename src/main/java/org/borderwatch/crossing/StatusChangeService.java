@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRef;
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.ETags;
@@ -53,8 +54,12 @@ public class StatusChangeService {
 
 	private final JdbcClient jdbc;
 
+	private final CursorCodec cursors;
+
 	StatusChangeService(BorderCrossingRepository crossings, CrossingStatusChangeRepository changes,
-			ActorDirectory directory, ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc) {
+			ActorDirectory directory, ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc,
+			CursorCodec cursors) {
+		this.cursors = cursors;
 		this.crossings = crossings;
 		this.changes = changes;
 		this.directory = directory;
@@ -114,7 +119,7 @@ public class StatusChangeService {
 		String afterClause = "";
 		Map<String, Object> afterParams = Map.of();
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 2);
+			Cursor after = this.cursors.decode(cursor, 2);
 			afterClause = "and (s.effective_from, s.id) > (:afterFrom, :afterId)";
 			afterParams = Map.of("afterFrom", CrossingStatuses.sqlInstant(Instant.parse(after.value(0))), "afterId",
 					UUID.fromString(after.value(1)));
@@ -130,7 +135,7 @@ public class StatusChangeService {
 			.query((rs, row) -> new ChangeKey(rs.getObject("id", UUID.class),
 					rs.getObject("effective_from", OffsetDateTime.class).toInstant()))
 			.list();
-		PageResponse<ChangeKey> page = PageResponse.fromLookahead(keys, limit,
+		PageResponse<ChangeKey> page = PageResponse.fromLookahead(keys, limit, this.cursors,
 				(key) -> Cursor.of(key.effectiveFrom(), key.id()));
 		List<CrossingStatusChange> loaded = this.changes.findAllById(page.items().stream().map(ChangeKey::id).toList());
 		Map<UUID, ActorRef> refs = this.directory

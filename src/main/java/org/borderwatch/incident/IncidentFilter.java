@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-import org.springframework.util.MultiValueMap;
-
+import org.borderwatch.common.BoundingBox;
 import org.borderwatch.common.Countries;
+import org.borderwatch.common.EnumValues;
 import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.common.SqlFilter;
 
@@ -24,13 +24,13 @@ import org.borderwatch.common.SqlFilter;
  * same incidents:
  *
  * <pre>{@code
- * IncidentFilter filter = IncidentFilter.parse(params);   // 400 naming the bad parameter
+ * IncidentFilter filter = query.toFilter();               // 400 naming the bad parameter
  * SqlFilter where = filter.toSql();                        // conditions over alias "i"
  * jdbc.sql("select ... from incident i " + where.where() + " ...").params(where.params())...
  * }</pre>
  *
- * Parameters ({@link #PARAMETERS}); repeated or comma-separated values OR, different
- * parameters AND:
+ * Parameters (the components of {@link IncidentQuery}); repeated or comma-separated
+ * values OR, different parameters AND:
  * <ul>
  * <li>{@code from}, {@code to}: ISO dates, inclusive; an incident matches when its
  * [startDate, endDate] overlaps [from, to], so a month-long incident is found by any day
@@ -49,17 +49,12 @@ import org.borderwatch.common.SqlFilter;
  * ({@code websearch_to_tsquery} syntax: words, {@code "phrases"}, {@code or},
  * {@code -excluded}).</li>
  * </ul>
- * Other parameters are ignored, so an endpoint may take its own beside these. Empty lists
- * and nulls mean "any".
+ * Empty lists and nulls mean "any".
  */
 public record IncidentFilter(LocalDate from, LocalDate to, List<String> countries, List<String> admin1,
 		List<EventType> types, List<SubEventType> subTypes, List<UUID> actors, List<ActorRole> actorRoles,
 		List<UUID> claimedBy, Integer minFatalities, List<VerificationStatus> verification, List<String> tags,
 		BoundingBox bbox, String q) {
-
-	/** The query parameters {@link #parse} reads. */
-	public static final List<String> PARAMETERS = List.of("from", "to", "country", "admin1", "type", "subType", "actor",
-			"actorRole", "claimedBy", "minFatalities", "verification", "tag", "bbox", "q");
 
 	private static final int MAX_TEXT = 500;
 
@@ -82,28 +77,27 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 	}
 
 	/**
-	 * Reads the filter from request parameters (as bound by
-	 * {@code @RequestParam MultiValueMap<String, String>}). Fails with a 400 naming the
-	 * parameter when a value is malformed: an unknown enum value, a bad date or UUID,
-	 * {@code to} before {@code from}, a malformed or inverted {@code bbox}.
+	 * Reads the filter from the query parameters. Fails with a 400 naming the parameter
+	 * when a value is malformed: an unknown enum value, a bad date or UUID, {@code to}
+	 * before {@code from}, a malformed or inverted {@code bbox}.
 	 */
-	public static IncidentFilter parse(MultiValueMap<String, String> params) {
-		LocalDate from = single(params, "from", IncidentFilter::date);
-		LocalDate to = single(params, "to", IncidentFilter::date);
+	public static IncidentFilter parse(IncidentQuery query) {
+		LocalDate from = single("from", query.from(), IncidentFilter::date);
+		LocalDate to = single("to", query.to(), IncidentFilter::date);
 		if (from != null && to != null && to.isBefore(from)) {
 			throw InvalidInputException.forField("to", "must not be before from (" + from + ")");
 		}
-		Integer minFatalities = single(params, "minFatalities", IncidentFilter::count);
-		String q = single(params, "q", Function.identity());
+		Integer minFatalities = single("minFatalities", query.minFatalities(), IncidentFilter::count);
+		String q = single("q", query.q(), Function.identity());
 		if (q != null && q.length() > MAX_TEXT) {
 			throw InvalidInputException.forField("q", "must be at most " + MAX_TEXT + " characters");
 		}
-		return new IncidentFilter(from, to, Countries.parseFilter("country", values(params, "country")),
-				texts(params, "admin1"), enums(params, "type", EventType.class),
-				enums(params, "subType", SubEventType.class), uuids(params, "actor"),
-				enums(params, "actorRole", ActorRole.class), uuids(params, "claimedBy"), minFatalities,
-				enums(params, "verification", VerificationStatus.class), texts(params, "tag"),
-				single(params, "bbox", BoundingBox::parse), q);
+		return new IncidentFilter(from, to, Countries.parseFilter("country", values(query.country())),
+				texts("admin1", query.admin1()), enums("type", query.type(), EventType.class),
+				enums("subType", query.subType(), SubEventType.class), uuids("actor", query.actor()),
+				enums("actorRole", query.actorRole(), ActorRole.class), uuids("claimedBy", query.claimedBy()),
+				minFatalities, enums("verification", query.verification(), VerificationStatus.class),
+				texts("tag", query.tag()), BoundingBox.parse("bbox", query.bbox()), q);
 	}
 
 	/**
@@ -146,50 +140,10 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		if (this.bbox != null) {
 			sql.and("i.longitude between :incidentMinLon and :incidentMaxLon"
 					+ " and i.latitude between :incidentMinLat and :incidentMaxLat",
-					Map.of("incidentMinLon", this.bbox.minLon(), "incidentMaxLon", this.bbox.maxLon(), "incidentMinLat",
-							this.bbox.minLat(), "incidentMaxLat", this.bbox.maxLat()));
+					Map.of("incidentMinLon", this.bbox.minLongitude(), "incidentMaxLon", this.bbox.maxLongitude(),
+							"incidentMinLat", this.bbox.minLatitude(), "incidentMaxLat", this.bbox.maxLatitude()));
 		}
 		return sql;
-	}
-
-	/** A longitude/latitude rectangle, edges included. */
-	public record BoundingBox(double minLon, double minLat, double maxLon, double maxLat) {
-
-		/**
-		 * Reads {@code minLon,minLat,maxLon,maxLat}; a 400 on {@code bbox} when malformed
-		 * or inverted.
-		 */
-		public static BoundingBox parse(String text) {
-			String[] parts = text.split(",", -1);
-			if (parts.length != 4) {
-				throw invalid("'" + text + "' must be minLon,minLat,maxLon,maxLat");
-			}
-			double[] values = new double[4];
-			for (int i = 0; i < 4; i++) {
-				try {
-					values[i] = Double.parseDouble(parts[i].strip());
-				}
-				catch (NumberFormatException ex) {
-					throw invalid("'" + parts[i].strip() + "' is not a number; expected minLon,minLat,maxLon,maxLat");
-				}
-				if (!Double.isFinite(values[i])) {
-					throw invalid("'" + parts[i].strip() + "' is not a finite number");
-				}
-			}
-			BoundingBox box = new BoundingBox(values[0], values[1], values[2], values[3]);
-			if (box.minLon < -180 || box.maxLon > 180 || box.minLat < -90 || box.maxLat > 90) {
-				throw invalid("longitudes must be within -180..180 and latitudes within -90..90");
-			}
-			if (box.minLon > box.maxLon || box.minLat > box.maxLat) {
-				throw invalid("minimum must not exceed maximum (minLon,minLat,maxLon,maxLat)");
-			}
-			return box;
-		}
-
-		private static InvalidInputException invalid(String message) {
-			return InvalidInputException.forField("bbox", message);
-		}
-
 	}
 
 	private static <T> List<T> orEmpty(List<T> list) {
@@ -197,8 +151,7 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 	}
 
 	/** Every value of a parameter, repeated or comma-separated, blanks dropped. */
-	private static List<String> values(MultiValueMap<String, String> params, String name) {
-		List<String> raw = params.get(name);
+	private static List<String> values(List<String> raw) {
 		if (raw == null) {
 			return List.of();
 		}
@@ -209,8 +162,8 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 			.toList();
 	}
 
-	private static List<String> texts(MultiValueMap<String, String> params, String name) {
-		List<String> texts = values(params, name);
+	private static List<String> texts(String name, List<String> raw) {
+		List<String> texts = values(raw);
 		texts.stream().filter((text) -> text.length() > MAX_TEXT).findFirst().ifPresent((text) -> {
 			throw InvalidInputException.forField(name, "values must be at most " + MAX_TEXT + " characters");
 		});
@@ -218,23 +171,15 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 	}
 
 	/**
-	 * A parameter that takes one value; given twice it is refused rather than silently
-	 * narrowed.
+	 * A parameter that takes one value (a repeated one is refused when it is bound,
+	 * rather than silently narrowed).
 	 */
-	private static <T> T single(MultiValueMap<String, String> params, String name, Function<String, T> parser) {
-		List<String> raw = params.get(name);
-		if (raw == null) {
+	private static <T> T single(String name, String given, Function<String, T> parser) {
+		if (given == null || given.isBlank()) {
 			return null;
-		}
-		List<String> given = raw.stream().filter((value) -> !value.isBlank()).toList();
-		if (given.isEmpty()) {
-			return null;
-		}
-		if (given.size() > 1) {
-			throw InvalidInputException.forField(name, "give it once");
 		}
 		try {
-			return parser.apply(given.get(0).strip());
+			return parser.apply(given.strip());
 		}
 		catch (InvalidInputException ex) {
 			throw ex;
@@ -266,8 +211,8 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		}
 	}
 
-	private static List<UUID> uuids(MultiValueMap<String, String> params, String name) {
-		return values(params, name).stream().map((value) -> {
+	private static List<UUID> uuids(String name, List<String> raw) {
+		return values(raw).stream().map((value) -> {
 			try {
 				return UUID.fromString(value);
 			}
@@ -277,16 +222,8 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		}).toList();
 	}
 
-	private static <E extends Enum<E>> List<E> enums(MultiValueMap<String, String> params, String name, Class<E> type) {
-		return values(params, name).stream().map((value) -> {
-			try {
-				return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
-			}
-			catch (IllegalArgumentException ex) {
-				throw InvalidInputException.forField(name, "'" + value + "' is not a valid value; expected one of "
-						+ Arrays.toString(type.getEnumConstants()));
-			}
-		}).toList();
+	private static <E extends Enum<E>> List<E> enums(String name, List<String> raw, Class<E> type) {
+		return values(raw).stream().map((value) -> EnumValues.parse(name, type, value)).toList();
 	}
 
 	private static List<String> names(List<? extends Enum<?>> values) {

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRef;
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.ETags;
@@ -49,8 +50,11 @@ public class IncidentService {
 
 	private final JdbcClient jdbc;
 
+	private final CursorCodec cursors;
+
 	IncidentService(IncidentRepository incidents, ActorDirectory directory, AllegedViolations violations,
-			ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc) {
+			ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc, CursorCodec cursors) {
+		this.cursors = cursors;
 		this.incidents = incidents;
 		this.directory = directory;
 		this.violations = violations;
@@ -120,7 +124,7 @@ public class IncidentService {
 	public PageResponse<IncidentResponse> list(IncidentFilter filter, int limit, String cursor) {
 		SqlFilter where = filter.toSql();
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 2);
+			Cursor after = this.cursors.decode(cursor, 2);
 			where.and("(i.start_date, i.id) < (:afterStart, :afterId)",
 					Map.of("afterStart", parseCursorDate(after.value(0)), "afterId", parseCursorId(after.value(1))));
 		}
@@ -134,7 +138,7 @@ public class IncidentService {
 			.query((rs, row) -> new IncidentKey(rs.getObject("id", UUID.class),
 					rs.getObject("start_date", LocalDate.class)))
 			.list();
-		PageResponse<IncidentKey> page = PageResponse.fromLookahead(keys, limit,
+		PageResponse<IncidentKey> page = PageResponse.fromLookahead(keys, limit, this.cursors,
 				(key) -> Cursor.of(key.startDate(), key.id()));
 		Map<UUID, IncidentResponse> loaded = loadAll(page.items().stream().map(IncidentKey::id).toList());
 		return page.map((key) -> loaded.get(key.id()));

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.ETags;
@@ -40,7 +41,11 @@ public class SourceService {
 
 	private final JdbcClient jdbc;
 
-	SourceService(SourceRepository sources, ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc) {
+	private final CursorCodec cursors;
+
+	SourceService(SourceRepository sources, ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc,
+			CursorCodec cursors) {
+		this.cursors = cursors;
 		this.sources = sources;
 		this.references = references;
 		this.patcher = patcher;
@@ -93,7 +98,7 @@ public class SourceService {
 			.when(filter.from(), "s.published_on >= :from", "from")
 			.when(filter.to(), "s.published_on <= :to", "to");
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 2);
+			Cursor after = this.cursors.decode(cursor, 2);
 			where.and("(coalesce(s.published_on, :undated), s.id) < (:afterDate, :afterId)", Map.of("undated", UNDATED,
 					"afterDate", LocalDate.parse(after.value(0)), "afterId", UUID.fromString(after.value(1))));
 		}
@@ -108,7 +113,7 @@ public class SourceService {
 			.query((rs, row) -> new SourceKey(rs.getObject("id", UUID.class),
 					rs.getObject("sort_date", LocalDate.class)))
 			.list();
-		PageResponse<SourceKey> page = PageResponse.fromLookahead(keys, limit,
+		PageResponse<SourceKey> page = PageResponse.fromLookahead(keys, limit, this.cursors,
 				(key) -> Cursor.of(key.sortDate(), key.id()));
 		Map<UUID, Source> loaded = this.sources.findAllById(page.items().stream().map(SourceKey::id).toList())
 			.stream()

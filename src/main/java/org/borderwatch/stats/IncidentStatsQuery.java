@@ -3,10 +3,9 @@ package org.borderwatch.stats;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 
-import org.springframework.util.MultiValueMap;
-
 import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.incident.IncidentFilter;
+import org.borderwatch.incident.IncidentQuery;
 
 /**
  * A statistics request after parsing: the bucket width, the grouping, the inclusive range
@@ -26,10 +25,10 @@ record IncidentStatsQuery(StatsInterval interval, StatsGroupBy groupBy, LocalDat
 	 * number of whole buckets ending with the one holding {@code to}: 30 days, 26 weeks,
 	 * 12 months or 10 years.
 	 */
-	static IncidentStatsQuery parse(String interval, String groupBy, MultiValueMap<String, String> params) {
+	static IncidentStatsQuery parse(String interval, String groupBy, IncidentQuery query) {
 		StatsInterval width = StatsInterval.parse(interval, StatsInterval.MONTH);
 		StatsGroupBy grouping = StatsGroupBy.parse(groupBy);
-		IncidentFilter filter = IncidentFilter.parse(params);
+		IncidentFilter filter = query.toFilter();
 		LocalDate end = (filter.to() != null) ? filter.to() : LocalDate.now(ZoneOffset.UTC);
 		LocalDate start = (filter.from() != null) ? filter.from() : width.defaultFrom(end);
 		if (start.isAfter(end)) {

@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRef;
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.ETags;
@@ -44,8 +45,11 @@ public class NegotiationService {
 
 	private final JdbcClient jdbc;
 
+	private final CursorCodec cursors;
+
 	NegotiationService(NegotiationRepository negotiations, ActorDirectory directory, ReferenceChecker references,
-			MergePatcher patcher, JdbcClient jdbc) {
+			MergePatcher patcher, JdbcClient jdbc, CursorCodec cursors) {
+		this.cursors = cursors;
 		this.negotiations = negotiations;
 		this.directory = directory;
 		this.references = references;
@@ -108,7 +112,7 @@ public class NegotiationService {
 			.when((filter.q() != null) ? SqlFilter.likePattern(filter.q().strip()) : null, "lower(n.name) like :q",
 					"q");
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 2);
+			Cursor after = this.cursors.decode(cursor, 2);
 			where.and("(lower(n.name), n.id) > (:afterName, :afterId)",
 					Map.of("afterName", after.value(0), "afterId", TalksCursors.uuid(after.value(1))));
 		}
@@ -121,7 +125,7 @@ public class NegotiationService {
 			.param("limit", limit + 1)
 			.query((rs, row) -> new NegotiationKey(rs.getObject("id", UUID.class), rs.getString("sort_name")))
 			.list();
-		PageResponse<NegotiationKey> page = PageResponse.fromLookahead(keys, limit,
+		PageResponse<NegotiationKey> page = PageResponse.fromLookahead(keys, limit, this.cursors,
 				(key) -> Cursor.of(key.sortName(), key.id()));
 		Map<UUID, NegotiationResponse> negotiations = loadAll(page.items().stream().map(NegotiationKey::id).toList());
 		return page.map((key) -> negotiations.get(key.id()));

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRef;
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.BrokenReferenceException;
 import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
@@ -57,8 +58,11 @@ public class TalksRoundService {
 
 	private final JdbcClient jdbc;
 
+	private final CursorCodec cursors;
+
 	TalksRoundService(TalksRoundRepository rounds, NegotiationRepository negotiations, ActorDirectory directory,
-			ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc) {
+			ReferenceChecker references, MergePatcher patcher, JdbcClient jdbc, CursorCodec cursors) {
+		this.cursors = cursors;
 		this.rounds = rounds;
 		this.negotiations = negotiations;
 		this.directory = directory;
@@ -112,7 +116,7 @@ public class TalksRoundService {
 	public PageResponse<TalksRoundResponse> list(TalksRoundFilter filter, int limit, String cursor) {
 		SqlFilter where = filters(filter);
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 2);
+			Cursor after = this.cursors.decode(cursor, 2);
 			where.and("(r.start_date, r.id) < (:afterDate, :afterId)", Map.of("afterDate",
 					TalksCursors.date(after.value(0)), "afterId", TalksCursors.uuid(after.value(1))));
 		}
@@ -125,7 +129,8 @@ public class TalksRoundService {
 			.param("limit", limit + 1)
 			.query(RoundKey.class)
 			.list();
-		return toPage(PageResponse.fromLookahead(keys, limit, (key) -> Cursor.of(key.startDate(), key.id())));
+		return toPage(
+				PageResponse.fromLookahead(keys, limit, this.cursors, (key) -> Cursor.of(key.startDate(), key.id())));
 	}
 
 	/**
@@ -140,7 +145,7 @@ public class TalksRoundService {
 		}
 		SqlFilter where = filters(filter.withNegotiation(negotiationId));
 		if (cursor != null) {
-			Cursor after = Cursor.decode(cursor, 3);
+			Cursor after = this.cursors.decode(cursor, 3);
 			TalksCursors.requireTag(after.value(0), BY_NUMBER_CURSOR);
 			where.and("(r.round_number, r.id) > (:afterNumber, :afterId)", Map.of("afterNumber",
 					TalksCursors.integer(after.value(1)), "afterId", TalksCursors.uuid(after.value(2))));
@@ -154,7 +159,7 @@ public class TalksRoundService {
 			.param("limit", limit + 1)
 			.query(RoundKey.class)
 			.list();
-		return toPage(PageResponse.fromLookahead(keys, limit,
+		return toPage(PageResponse.fromLookahead(keys, limit, this.cursors,
 				(key) -> Cursor.of(BY_NUMBER_CURSOR, key.roundNumber(), key.id())));
 	}
 

@@ -18,16 +18,19 @@ import org.borderwatch.common.InvalidInputException;
  */
 record TimelineKey(LocalDate date, int rank, Instant instant, UUID recordId) {
 
-	private static final int VALUES = 5;
+	/** How many sort keys a timeline cursor holds. */
+	static final int VALUES = 5;
 
 	/** A cursor for the page after this key, bound to the walk's direction. */
 	Cursor toCursor(SortOrder order) {
 		return Cursor.of(order.name().toLowerCase(Locale.ROOT), this.date, this.rank, this.instant, this.recordId);
 	}
 
-	/** The key in a cursor; a 400 on {@code cursor} when it is not one of this walk's. */
-	static TimelineKey fromCursor(String token, SortOrder order) {
-		Cursor cursor = Cursor.decode(token, VALUES);
+	/**
+	 * The key in a decoded cursor; a 400 on {@code cursor} when it is not one of this
+	 * walk's.
+	 */
+	static TimelineKey fromCursor(Cursor cursor, SortOrder order) {
 		if (!cursor.value(0).equals(order.name().toLowerCase(Locale.ROOT))) {
 			throw InvalidInputException.forField("cursor",
 					"was issued for order=" + cursor.value(0) + "; keep the order of the walk it came from");

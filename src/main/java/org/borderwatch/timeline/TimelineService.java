@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.BoundingBox;
 import org.borderwatch.common.BrokenReferenceException;
 import org.borderwatch.common.Countries;
@@ -64,7 +65,11 @@ class TimelineService {
 
 	private final JsonMapper json;
 
-	TimelineService(JdbcClient jdbc, TimelineEntryMapper mapper, StreamingExport exports, JsonMapper json) {
+	private final CursorCodec cursors;
+
+	TimelineService(JdbcClient jdbc, TimelineEntryMapper mapper, StreamingExport exports, JsonMapper json,
+			CursorCodec cursors) {
+		this.cursors = cursors;
 		this.jdbc = jdbc;
 		this.mapper = mapper;
 		this.exports = exports;
@@ -124,10 +129,11 @@ class TimelineService {
 	/** One page of entries in feed order. */
 	PageResponse<TimelineEntry> page(TimelineFilter filter, TimelineScope scope, SortOrder order, int limit,
 			String cursor) {
-		TimelineKey after = (cursor != null) ? TimelineKey.fromCursor(cursor, order) : null;
+		TimelineKey after = (cursor != null)
+				? TimelineKey.fromCursor(this.cursors.decode(cursor, TimelineKey.VALUES), order) : null;
 		TimelineSql.Statement statement = TimelineSql.of(filter, scope).page(order, after, limit + 1);
 		List<TimelineEntry> rows = this.jdbc.sql(statement.sql()).params(statement.params()).query(this.mapper).list();
-		return PageResponse.fromLookahead(rows, limit, (entry) -> entry.key().toCursor(order));
+		return PageResponse.fromLookahead(rows, limit, this.cursors, (entry) -> entry.key().toCursor(order));
 	}
 
 	/** The scope of an actor's timeline; 404 for an unknown actor. */

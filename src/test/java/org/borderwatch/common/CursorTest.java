@@ -1,6 +1,8 @@
 package org.borderwatch.common;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,28 +11,50 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class CursorTest {
 
+	private static final Map<String, Set<String>> PAKISTAN = Map.of("country", Set.of("pak"));
+
+	private final CursorCodec codec = new CursorCodec("test-secret");
+
 	@Test
 	void roundTripsItsValuesIncludingEmptyOnes() {
-		String token = Cursor.of("2025-10-19", "", "0199a1b2-0000-7000-8000-000000000001").encode();
+		String token = this.codec.encode(Cursor.of("2025-10-19", "", "0199a1b2-0000-7000-8000-000000000001"), PAKISTAN);
 
-		assertThat(Cursor.decode(token, 3).values())
+		assertThat(this.codec.decode(token, 3, PAKISTAN).values())
 			.isEqualTo(List.of("2025-10-19", "", "0199a1b2-0000-7000-8000-000000000001"));
 	}
 
 	@Test
-	void refusesAnEditedPayload() {
-		String token = Cursor.of("alpha", "1").encode();
-		String forged = Cursor.of("omega", "1").encode().split("\\.")[0] + "." + token.split("\\.")[1];
+	void rejectsATamperedCursor() {
+		String token = this.codec.encode(Cursor.of("alpha", "1"), Map.of());
+		String forged = this.codec.encode(Cursor.of("omega", "1"), Map.of()).split("\\.")[0] + "."
+				+ token.split("\\.")[1];
 
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Cursor.decode(forged, 2));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.codec.decode(forged, 2, Map.of()));
 	}
 
 	@Test
-	void refusesGarbageAndTheWrongShape() {
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Cursor.decode("garbage", 2));
-		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> Cursor.decode("a.b", 2));
+	void rejectsGarbageAndTheWrongShape() {
 		assertThatExceptionOfType(InvalidInputException.class)
-			.isThrownBy(() -> Cursor.decode(Cursor.of("only-one").encode(), 2));
+			.isThrownBy(() -> this.codec.decode("garbage", 2, Map.of()));
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.codec.decode("a.b", 2, Map.of()));
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.codec.decode(this.codec.encode(Cursor.of("only-one"), Map.of()), 2, Map.of()));
+	}
+
+	@Test
+	void rejectsACursorIssuedForOtherFilters() {
+		String token = this.codec.encode(Cursor.of("alpha", "1"), PAKISTAN);
+
+		assertThatExceptionOfType(InvalidInputException.class)
+			.isThrownBy(() -> this.codec.decode(token, 2, Map.of("country", Set.of("afg"))))
+			.withMessageContaining("other filters");
+	}
+
+	@Test
+	void rejectsACursorSignedWithAnotherKey() {
+		String token = new CursorCodec("another-secret").encode(Cursor.of("alpha", "1"), Map.of());
+
+		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.codec.decode(token, 2, Map.of()));
 	}
 
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import org.borderwatch.common.BoundingBox;
 import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.common.SqlFilter;
 
@@ -17,12 +18,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IncidentFilterTest {
 
-	private static MultiValueMap<String, String> params(String... pairs) {
+	/** The query a request with these parameter name/value pairs binds to. */
+	private static IncidentQuery params(String... pairs) {
 		MultiValueMap<String, String> params = new LinkedMultiValueMap<>();
 		for (int i = 0; i + 1 < pairs.length; i += 2) {
 			params.add(pairs[i], pairs[i + 1]);
 		}
-		return params;
+		return new IncidentQuery(params.getFirst("from"), params.getFirst("to"), params.get("country"),
+				params.get("admin1"), params.get("type"), params.get("subType"), params.get("actor"),
+				params.get("actorRole"), params.get("claimedBy"), params.getFirst("minFatalities"),
+				params.get("verification"), params.get("tag"), params.getFirst("bbox"), params.getFirst("q"));
 	}
 
 	@Test
@@ -45,7 +50,7 @@ class IncidentFilterTest {
 		assertThat(filter.actors()).containsExactly(ttp);
 		assertThat(filter.tags()).containsExactly("a", "b");
 		assertThat(filter.from()).isEqualTo(LocalDate.of(2025, 10, 1));
-		assertThat(filter.bbox()).isEqualTo(new IncidentFilter.BoundingBox(60, 29, 75, 38.5));
+		assertThat(filter.bbox()).isEqualTo(new BoundingBox(60, 29, 75, 38.5));
 		assertThat(filter.q()).isEqualTo("kabul");
 	}
 
@@ -71,11 +76,14 @@ class IncidentFilterTest {
 
 	@Test
 	void refusesMalformedValuesNamingTheParameter() {
+		assertThatThrownBy(() -> IncidentFilter.parse(params("type", "BATLES"))).isInstanceOfSatisfying(
+				InvalidInputException.class,
+				(ex) -> assertThat(ex.getMessage()).contains("type", "'BATLES'", "BATTLES"));
 		assertThatThrownBy(() -> IncidentFilter.parse(params("bbox", "3,2,1,4"))).isInstanceOfSatisfying(
 				InvalidInputException.class, (ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("bbox"));
-		assertThatThrownBy(() -> IncidentFilter.parse(params("from", "2025-10-01", "from", "2025-10-02")))
+		assertThatThrownBy(() -> IncidentFilter.parse(params("from", "2025-10-02", "to", "2025-10-01")))
 			.isInstanceOfSatisfying(InvalidInputException.class,
-					(ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("from"));
+					(ex) -> assertThat(ex.errors().get(0).field()).isEqualTo("to"));
 		assertThatThrownBy(() -> IncidentFilter.parse(params("verification", "RUMOURED"))).isInstanceOfSatisfying(
 				InvalidInputException.class,
 				(ex) -> assertThat(ex.getMessage()).contains("verification", "CORROBORATED"));

@@ -3,6 +3,8 @@ package org.borderwatch.incident;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -236,7 +238,11 @@ class IncidentListApiTest extends IncidentFixtures {
 		assertThat(docs.status()).isEqualTo(200);
 		JsonNode parameters = docs.json().path("paths").path(INCIDENTS).path("get").path("parameters");
 		List<String> names = parameters.valueStream().map((parameter) -> parameter.path("name").asString()).toList();
-		assertThat(names).containsAll(IncidentFilter.PARAMETERS).contains("limit", "cursor").doesNotContain("params");
+		assertThat(names)
+			.containsAll(
+					Arrays.stream(IncidentQuery.class.getRecordComponents()).map(RecordComponent::getName).toList())
+			.contains("limit", "cursor")
+			.doesNotContain("params");
 		assertThat(docs.json().path("paths").has(INCIDENTS + "/by-external-ref")).isTrue();
 	}
 
