@@ -9,6 +9,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import org.borderwatch.common.Cursor;
+import org.borderwatch.common.CursorCodec;
 import org.borderwatch.common.InvalidInputException;
 import org.borderwatch.common.NotFoundException;
 import org.borderwatch.common.PageResponse;
@@ -33,8 +34,11 @@ class HistoryService {
 
 	private final JdbcClient jdbc;
 
-	HistoryService(JdbcClient jdbc) {
+	private final CursorCodec cursors;
+
+	HistoryService(JdbcClient jdbc, CursorCodec cursors) {
 		this.jdbc = jdbc;
+		this.cursors = cursors;
 	}
 
 	/**
@@ -47,7 +51,7 @@ class HistoryService {
 		long before = Long.MAX_VALUE;
 		if (cursor != null) {
 			try {
-				before = Long.parseLong(Cursor.decode(cursor, 1).value(0));
+				before = Long.parseLong(this.cursors.decode(cursor, 1).value(0));
 			}
 			catch (NumberFormatException ex) {
 				throw InvalidInputException.forField("cursor",
@@ -71,7 +75,7 @@ class HistoryService {
 			.param("limit", limit + 1)
 			.query(ROW)
 			.list();
-		return PageResponse.fromLookahead(rows, limit, (row) -> Cursor.of(row.seq())).map(Row::entry);
+		return PageResponse.fromLookahead(rows, limit, this.cursors, (row) -> Cursor.of(row.seq())).map(Row::entry);
 	}
 
 	/**
