@@ -13,8 +13,7 @@ public record CrossingResponse(UUID id, @Schema(example = "Torkham") String name
 		@Schema(example = "PAK") String countryA, @Schema(example = "AFG") String countryB,
 		@Schema(example = "34.1125") Double latitude, @Schema(example = "71.0903") Double longitude, CrossingKind kind,
 		String description,
-		@Schema(nullable = true,
-				description = "Null when the history has no change at or before that instant (status UNKNOWN)") CurrentStatus currentStatus,
+		@Schema(description = "Null when the history has no change at or before that instant (status UNKNOWN)") CurrentStatus currentStatus,
 		Set<UUID> sourceIds,
 		@Schema(description = "Optimistic-locking version; the ETag carries it too. Every write to the crossing's status history raises it as well, since currentStatus is part of this representation") long version,
 		Instant createdAt, Instant updatedAt) {

@@ -5,6 +5,9 @@ import java.util.UUID;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springdoc.core.annotations.ParameterObject;
@@ -78,6 +81,12 @@ class IncidentController {
 	@GetMapping(produces = { MediaType.APPLICATION_JSON_VALUE, ExportFormat.CSV_VALUE, ExportFormat.GEOJSON_VALUE,
 			ExportFormat.NDJSON_VALUE })
 	@Operation(summary = "List or export incidents")
+	@ApiResponse(responseCode = "200", description = "A page, or an export",
+			content = {
+					@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+							schema = @Schema(implementation = IncidentPage.class)),
+					@Content(mediaType = ExportFormat.NDJSON_VALUE,
+							schema = @Schema(implementation = IncidentExport.Row.class)) })
 	Object list(@ParameterObject IncidentQuery query,
 			@Parameter(description = "Page size, 1 to 500; exports ignore it") @RequestParam(
 					required = false) Integer limit,

@@ -31,15 +31,7 @@ class TimelineController {
 
 	@GetMapping(produces = { MediaType.APPLICATION_JSON_VALUE, ExportFormat.CSV_VALUE, ExportFormat.GEOJSON_VALUE,
 			ExportFormat.NDJSON_VALUE })
-	@Operation(summary = "The timeline", description = """
-			Entries in (date, kind, instant, record id) order, oldest first unless order=desc; kinds on the same date \
-			come as INCIDENT, CEASEFIRE_AGREED, CEASEFIRE_ENDED, TALKS_ROUND, CROSSING_STATUS_CHANGED. An entry is \
-			within from/to when its date is. Keyset pages: a walk over all pages returns each entry exactly once, \
-			even while records are added. Unknown records in from/to answer 422, malformed values 400.
-
-			Accept text/csv, application/geo+json or application/x-ndjson for a streamed export of every matching \
-			entry (same filters; limit and cursor do not apply). GeoJSON leaves out entries without coordinates and \
-			counts them in the X-Features-Without-Coordinates header.""")
+	@Operation(summary = "The timeline")
 	@ApiResponse(responseCode = "200", description = "A page, or an export", content = {
 			@Content(mediaType = "application/json", schema = @Schema(implementation = TimelinePage.class)),
 			@Content(mediaType = "text/csv", schema = @Schema(type = "string",

@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * A small HTTP client for integration tests: real requests over a socket to the running
  * service, JSON bodies given as text (so tests show exactly what a curl user would send).
+ * Every answer is checked against the service's OpenAPI document
+ * ({@link OpenApiContract}).
  */
 public final class Api {
 
@@ -96,7 +98,9 @@ public final class Api {
 		}
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers(), response.body());
+			Response answer = new Response(response.statusCode(), response.headers(), response.body());
+			OpenApiContract.of(this.base, this.client).check(method, path, answer);
+			return answer;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + path + " failed", ex);
