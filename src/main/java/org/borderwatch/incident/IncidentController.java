@@ -151,13 +151,16 @@ class IncidentController {
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE))
 	@Parameters({
 			@Parameter(name = "from", in = ParameterIn.QUERY, example = "2025-10-01",
-					description = "Incidents ending on or after this date (inclusive; date ranges overlap)",
+					description = "Incidents ending on or after this date (inclusive; date ranges overlap, "
+							+ "narrowed by startedOnOrAfter/endedOnOrBefore where a report bounds them)",
 					schema = @Schema(type = "string", format = "date")),
 			@Parameter(name = "to", in = ParameterIn.QUERY, example = "2025-11-10",
 					description = "Incidents starting on or before this date (inclusive)",
 					schema = @Schema(type = "string", format = "date")),
 			@Parameter(name = "country", in = ParameterIn.QUERY, example = "AFG",
-					description = "ISO 3166-1 alpha-3 codes", array = @ArraySchema(schema = @Schema(type = "string"))),
+					description = "ISO 3166-1 alpha-3 codes: incidents that took place in any of them (an incident "
+							+ "across a border is found by each of its countries)",
+					array = @ArraySchema(schema = @Schema(type = "string"))),
 			@Parameter(name = "admin1", in = ParameterIn.QUERY, example = "Khyber Pakhtunkhwa",
 					description = "Provinces, ignoring case", array = @ArraySchema(schema = @Schema(type = "string"))),
 			@Parameter(name = "type", in = ParameterIn.QUERY, example = "BATTLES", description = "Event types",
@@ -182,6 +185,10 @@ class IncidentController {
 					array = @ArraySchema(schema = @Schema(type = "string"))),
 			@Parameter(name = "bbox", in = ParameterIn.QUERY, example = "60.5,29.3,75.0,38.5",
 					description = "minLon,minLat,maxLon,maxLat", schema = @Schema(type = "string")),
+			@Parameter(name = "near", in = ParameterIn.QUERY, example = "34.19,71.07,50",
+					description = "LAT,LON,KM: incidents with coordinates within KM kilometres of the point "
+							+ "(great-circle distance; 0 < KM <= 20000)",
+					schema = @Schema(type = "string")),
 			@Parameter(name = "q", in = ParameterIn.QUERY, example = "kabul explosions",
 					description = "Full text over title and description (web search syntax: \"phrase\", or, -word)",
 					schema = @Schema(type = "string")) })

@@ -25,15 +25,23 @@ class IncidentStatsController {
 
 	@GetMapping("/incidents")
 	@Operation(summary = "Incident statistics per day, week, month or year", description = """
-			Counts incidents by the bucket of their start date, with the curated casualty figures \
-			(the best estimates of figures without a claimant) summed by category. Buckets are calendar \
+			Counts incidents by the bucket of the earliest day they can have begun (the start date, raised by \
+			startedOnOrAfter where a report bounds it), with the curated casualty figures (the best estimates \
+			of figures without a claimant) summed by category. A multi-day incident counts, with all its \
+			figures, in the bucket where it began: figures are not split by day, so buckets add up to the \
+			totals. Incidents without a curated killed (wounded) figure add nothing to fatalities (wounded): \
+			their figures are unknown, not 0, and fatalitiesNotReported (woundedNotReported) counts them. \
+			country matches any country of an incident: with groupBy=country an incident of two countries \
+			(a clash across a border) counts under each of them, and once in every other grouping, even when \
+			both countries are asked for. Buckets are calendar \
 			periods (ISO weeks start on Monday); the first and last are clipped to from/to. Every group \
 			that has an incident in the range gets every bucket, zero-filled. At most 1,000 buckets \
 			(400 naming interval) and 10,000 bucket-group entries (400 naming groupBy). \
 			Every filter of the incident list works the same way here (country, admin1, type, subType, \
 			actor, actorRole, claimedBy, verification, tag, minFatalities, bbox, q): repeat a parameter \
-			(or comma-separate values) for OR; different parameters AND. Only from/to differ: they bound \
-			start dates, where the list takes incidents overlapping them.""")
+			(or comma-separate values) for OR; different parameters AND, near=LAT,LON,KM included. Only \
+			from/to differ: they bound the days incidents began, where the list takes incidents overlapping \
+			them.""")
 	IncidentStatsResponse incidents(
 			// The filter parameters are declared for the API description; IncidentFilter
 			// reads them
@@ -49,8 +57,9 @@ class IncidentStatsController {
 					example = "2025-01-01") @RequestParam(name = "from", required = false) String fromDate,
 			@Parameter(description = "Last start date counted, inclusive. Default: today (UTC)",
 					example = "2025-12-31") @RequestParam(name = "to", required = false) String toDate,
-			@Parameter(description = "ISO 3166-1 alpha-3 codes", example = "PAK") @RequestParam(name = "country",
-					required = false) List<String> countries,
+			@Parameter(
+					description = "ISO 3166-1 alpha-3 codes: incidents that took place in any of them. With groupBy=country an incident of several countries counts under each.",
+					example = "PAK") @RequestParam(name = "country", required = false) List<String> countries,
 			@Parameter(description = "ACLED event types", example = "BATTLES") @RequestParam(name = "type",
 					required = false) List<String> types,
 			@Parameter(description = "ACLED sub-event types", example = "ARMED_CLASH") @RequestParam(name = "subType",

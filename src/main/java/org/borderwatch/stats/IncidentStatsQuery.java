@@ -37,7 +37,7 @@ record IncidentStatsQuery(StatsInterval interval, StatsGroupBy groupBy, LocalDat
 		}
 		IncidentFilter withoutRange = new IncidentFilter(null, null, filter.countries(), filter.admin1(),
 				filter.types(), filter.subTypes(), filter.actors(), filter.actorRoles(), filter.claimedBy(),
-				filter.minFatalities(), filter.verification(), filter.tags(), filter.bbox(), filter.q());
+				filter.minFatalities(), filter.verification(), filter.tags(), filter.bbox(), filter.q(), filter.near());
 		return new IncidentStatsQuery(width, grouping, start, end, withoutRange);
 	}
 
@@ -48,7 +48,8 @@ record IncidentStatsQuery(StatsInterval interval, StatsGroupBy groupBy, LocalDat
 	boolean onlyRollupFilters() {
 		return this.filter.actorRoles().isEmpty() && this.filter.claimedBy().isEmpty()
 				&& this.filter.minFatalities() == null && this.filter.verification().isEmpty()
-				&& this.filter.tags().isEmpty() && this.filter.bbox() == null && this.filter.q() == null;
+				&& this.filter.tags().isEmpty() && this.filter.bbox() == null && this.filter.q() == null
+				&& this.filter.near() == null;
 	}
 
 }

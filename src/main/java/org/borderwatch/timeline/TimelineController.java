@@ -37,6 +37,15 @@ class TimelineController {
 			within from/to when its date is. Keyset pages: a walk over all pages returns each entry exactly once, \
 			even while records are added. Unknown records in from/to answer 422, malformed values 400.
 
+			Imprecise dates keep cause before effect as far as their bounds allow: an incident's date is the \
+			earliest day it can have begun (its start date, raised by startedOnOrAfter when a report bounds it: \
+			"began after the explosions of 9 October" sorts on 9 October, not on the 1st of a MONTH-precision \
+			October). Among incidents of one date, those whose start is known to the day come first, and those \
+			whose date is only the earliest they can have begun (a coarser precision or a bound) after them: what \
+			is known to have happened that day precedes what followed from it. endDate is the latest day it can \
+			have ended (narrowed by endedOnOrBefore). An incident's summary says "casualties not reported" \
+			(fatalities null) when no curated figure exists: unknown is not 0.
+
 			Accept text/csv, application/geo+json or application/x-ndjson for a streamed export of every matching \
 			entry (same filters; limit and cursor do not apply). GeoJSON leaves out entries without coordinates and \
 			counts them in the X-Features-Without-Coordinates header.""")
