@@ -437,28 +437,35 @@ begin
 end
 $generate$;
 
--- What one casualty figure adds: its best estimate under its category and outcome. Categories
--- other than the three named ones count as UNKNOWN; outcomes other than KILLED and WOUNDED do not
--- count. The one place that maps figures to measures.
-create function incident_figure_tally(p_category text, p_outcome text, p_best integer) returns incident_tally
+-- The measure a casualty figure counts under: its category and outcome ('civilians_killed').
+-- Categories other than the three named ones count as UNKNOWN; outcomes other than KILLED and
+-- WOUNDED name no measure and do not count. The one place that maps figures to measures.
+create function incident_figure_measure(p_category text, p_outcome text) returns text
     language sql immutable
 as $$
-    select jsonb_populate_record(incident_tally_zero(), jsonb_build_object(
-        case p_category when 'SECURITY_FORCES' then 'security_forces' when 'CIVILIANS' then 'civilians'
-                        when 'MILITANTS' then 'militants' else 'unknown' end
-            || '_' || lower(p_outcome),
-        p_best))
+    select case p_category when 'SECURITY_FORCES' then 'security_forces' when 'CIVILIANS' then 'civilians'
+                           when 'MILITANTS' then 'militants' else 'unknown' end
+           || '_' || lower(p_outcome)
 $$;
 
--- What an incident adds by itself, before its figures: one incident, and whether its killed and
--- wounded are not reported (the headline columns are null).
-create function incident_tally_base(p incident) returns incident_tally
-    language sql stable
-as $$
-    select jsonb_populate_record(incident_tally_zero(), jsonb_build_object('incidents', 1,
-        'fatalities_not_reported', (p.fatalities is null)::integer,
-        'wounded_not_reported', (p.wounded is null)::integer))
-$$;
+do $generate$
+begin
+    -- What one casualty figure adds: its best estimate under its measure.
+    execute format($f$
+        create function incident_figure_tally(p_category text, p_outcome text, p_best integer) returns incident_tally
+        language sql immutable as $body$
+            select row(%s)::incident_tally from (select incident_figure_measure(p_category, p_outcome) as m) s
+        $body$$f$, incident_tally_columns('case when s.m = %1$L then p_best else 0 end'));
+    -- What an incident adds by itself, before its figures: one incident, and whether its killed
+    -- and wounded are not reported (the headline columns are null).
+    execute format($f$
+        create function incident_tally_base(p incident) returns incident_tally language sql stable as $body$
+            select row(%s)::incident_tally
+        $body$$f$, incident_tally_columns('case %1$L when ''incidents'' then 1 '
+            || 'when ''fatalities_not_reported'' then (p.fatalities is null)::integer '
+            || 'when ''wounded_not_reported'' then (p.wounded is null)::integer else 0 end'));
+end
+$generate$;
 
 -- An incident's whole contribution: itself and its current curated figures.
 create function incident_tally_of(p incident) returns incident_tally
@@ -614,40 +621,51 @@ $$;
 -- Recomputes every rollup from the raw tables (the way back after a bulk load that ran with the
 -- triggers disabled). TRUNCATE fires no delete trigger: the weekly and monthly tables are emptied
 -- too, and refilled by the insert triggers of the daily one. Rows go in in primary key order.
+-- The sums are built-in sum()s over the tallies' fields (the statements are generated once per
+-- call from incident_tally's list): a custom aggregate over a million rows costs minutes.
 create or replace function incident_daily_rollup_rebuild() returns void language plpgsql as $$
+declare
+    sums text := incident_tally_columns('sum((t).%1$I)::integer');
 begin
     truncate incident_weekly_rollup, incident_monthly_rollup, incident_daily_rollup, incident_daily_admin1_rollup,
         incident_actor_daily_rollup;
-    create temporary table incident_rollup_rebuild on commit drop as
-    select i.id, i.effective_start as day, incident_country_key(i.countries) as country,
-           coalesce(i.admin1, '') as admin1, i.event_type, i.sub_event_type,
-           incident_tally_add(incident_tally_base(i), coalesce(f.tally, incident_tally_zero()), 1) as tally
-    from incident i
-    left join (select incident_id, incident_tally_sum(incident_figure_tally(category, outcome, best)) as tally
-               from casualty_figure where claimant_actor_id is null
-               group by incident_id) f on f.incident_id = i.id;
+    execute format($sql$
+        create temporary table incident_rollup_rebuild on commit drop as
+        select i.id, i.effective_start as day, incident_country_key(i.countries) as country,
+               coalesce(i.admin1, '') as admin1, i.event_type, i.sub_event_type,
+               incident_tally_add(incident_tally_base(i), coalesce(f.t, incident_tally_zero()), 1) as t
+        from incident i
+        left join (select incident_id, row(%s)::incident_tally as t
+                   -- offset 0: one call of the function per figure, not one per field
+                   from (select incident_id, incident_figure_tally(category, outcome, best) as t
+                         from casualty_figure where claimant_actor_id is null offset 0) c
+                   group by incident_id) f on f.incident_id = i.id
+        $sql$, sums);
     analyze incident_rollup_rebuild;
 
-    -- the tables' measure columns follow their keys in incident_tally's order: (t).* fills them
-    insert into incident_daily_admin1_rollup
-    select day, country, admin1, event_type, sub_event_type, (t).*
-    from (select day, country, admin1, event_type, sub_event_type, incident_tally_sum(tally) as t
-          from incident_rollup_rebuild group by 1, 2, 3, 4, 5) s
-    order by country, day, admin1, event_type, sub_event_type;
+    -- the tables' measure columns follow their keys in incident_tally's order
+    execute format($sql$
+        insert into incident_daily_admin1_rollup
+        select day, country, admin1, event_type, sub_event_type, %s
+        from incident_rollup_rebuild group by 1, 2, 3, 4, 5
+        order by country, day, admin1, event_type, sub_event_type
+        $sql$, sums);
 
-    insert into incident_daily_rollup
-    select day, country, event_type, sub_event_type, (t).*
-    from (select day, country, event_type, sub_event_type, incident_tally_sum(tally) as t
-          from incident_rollup_rebuild group by 1, 2, 3, 4) s
-    order by country, day, event_type, sub_event_type;
+    execute format($sql$
+        insert into incident_daily_rollup
+        select day, country, event_type, sub_event_type, %s
+        from incident_rollup_rebuild group by 1, 2, 3, 4
+        order by country, day, event_type, sub_event_type
+        $sql$, sums);
 
-    insert into incident_actor_daily_rollup
-    select actor_id, day, country, event_type, sub_event_type, (t).*
-    from (select a.actor_id, r.day, r.country, r.event_type, r.sub_event_type, incident_tally_sum(r.tally) as t
-          from (select distinct incident_id, actor_id from incident_actor) a
-          join incident_rollup_rebuild r on r.id = a.incident_id
-          group by 1, 2, 3, 4, 5) s
-    order by actor_id, day, country, event_type, sub_event_type;
+    execute format($sql$
+        insert into incident_actor_daily_rollup
+        select a.actor_id, r.day, r.country, r.event_type, r.sub_event_type, %s
+        from (select distinct incident_id, actor_id from incident_actor) a
+        join incident_rollup_rebuild r on r.id = a.incident_id
+        group by 1, 2, 3, 4, 5
+        order by 1, 2, 3, 4, 5
+        $sql$, replace(sums, '(t)', '(r.t)'));
     drop table incident_rollup_rebuild;
 end
 $$;
@@ -666,19 +684,17 @@ begin
     foreach unit in array array['week', 'month'] loop
         execute format($sql$
             insert into %1$I as r (period_start, country, event_type, %3$s)
-            select period_start, country, event_type, (t).*
-            from (select date_trunc(%2$L, d.day::timestamp)::date as period_start, d.country, d.event_type,
-                         incident_tally_sum(incident_tally_add(incident_tally_zero(), row(%4$s)::incident_tally,
-                                                               d.sign)) as t
-                  from (select a.*, 1 as sign from unnest($1) a
-                        union all
-                        select r.*, -1 as sign from unnest($2) r) d
-                  group by 1, 2, 3) s
+            select date_trunc(%2$L, d.day::timestamp)::date as period_start, d.country, d.event_type, %4$s
+            from (select a.*, 1 as sign from unnest($1) a
+                  union all
+                  select r.*, -1 as sign from unnest($2) r) d
+            group by 1, 2, 3
             -- one order for every writer: two transactions never wait for each other's rows crosswise
-            order by country, period_start, event_type
+            order by 2, 1, 3
             on conflict (country, period_start, event_type) do update set %5$s
             $sql$, 'incident_' || unit || 'ly_rollup', unit, incident_tally_columns('%I'),
-            incident_tally_columns('d.%I'), incident_tally_columns('%1$I = r.%1$I + excluded.%1$I'))
+            incident_tally_columns('sum(d.sign * d.%1$I)::integer'),
+            incident_tally_columns('%1$I = r.%1$I + excluded.%1$I'))
         using p_added, p_removed;
 
         continue when cardinality(p_removed) = 0;
