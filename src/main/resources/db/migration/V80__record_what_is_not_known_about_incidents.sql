@@ -41,8 +41,10 @@ alter table incident
 -- country filters match any country of the incident
 create index incident_countries_idx on incident using gin (countries);
 create index incident_effective_start_idx on incident (effective_start);
--- incidents spanning several days, for "overlaps this window" questions (few of them)
+-- incidents spanning several days, for "overlaps this window" questions (few of them); the columns
+-- the statistics group and filter by are included, so that the ongoing count is an index-only scan
 create index incident_effective_span_idx on incident using gist (daterange(effective_start, effective_end, '[]'))
+    include (effective_start, effective_end, countries, event_type, sub_event_type, admin1, id)
     where effective_end > effective_start;
 
 -- Existing zeros that no curated figure backs were "not reported".

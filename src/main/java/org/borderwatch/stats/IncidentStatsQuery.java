@@ -10,16 +10,17 @@ import org.borderwatch.incident.IncidentFilter;
 
 /**
  * A statistics request after parsing: the bucket width, the grouping, the inclusive range
- * of start dates (defaults applied) and the incident filters, read by the incident list's
- * own {@link IncidentFilter} so that the same parameters select the same incidents (its
- * {@code from} and {@code to} are taken out: here they select start dates, see
- * {@link #parse}).
+ * of the days incidents began (the earliest day each can have begun; defaults applied)
+ * and the incident filters, read by the incident list's own {@link IncidentFilter} so
+ * that the same parameters select the same incidents (its {@code from} and {@code to} are
+ * taken out: here they select the days incidents began, see {@link #parse}).
  */
 record IncidentStatsQuery(StatsInterval interval, StatsGroupBy groupBy, LocalDate from, LocalDate to,
 		IncidentFilter filter) {
 
 	/**
-	 * Parses the query parameters. An incident counts in the bucket of its start date, so
+	 * Parses the query parameters. An incident counts in the bucket of the earliest day
+	 * it can have begun (and as ongoing in the later buckets it overlaps), so
 	 * {@code from}/{@code to} bound start dates (the incident list matches incidents
 	 * overlapping them: the two differ only for incidents spanning {@code from}). Without
 	 * {@code to} the range ends today (UTC); without {@code from} it covers a fixed
