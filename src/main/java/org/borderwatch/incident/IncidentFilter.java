@@ -81,6 +81,15 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		q = (q != null && !q.isBlank()) ? q.strip() : null;
 	}
 
+	/** The filter without a radius. */
+	public IncidentFilter(LocalDate from, LocalDate to, List<String> countries, List<String> admin1,
+			List<EventType> types, List<SubEventType> subTypes, List<UUID> actors, List<ActorRole> actorRoles,
+			List<UUID> claimedBy, Integer minFatalities, List<VerificationStatus> verification, List<String> tags,
+			BoundingBox bbox, String q) {
+		this(from, to, countries, admin1, types, subTypes, actors, actorRoles, claimedBy, minFatalities, verification,
+				tags, bbox, q, null);
+	}
+
 	/** A filter that selects every incident. */
 	public static IncidentFilter none() {
 		return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null,

@@ -49,6 +49,15 @@ public record IncidentRequest(@Schema(example = "Explosions in Kabul") @NotBlank
 		sourceIds = (sourceIds != null) ? new LinkedHashSet<>(sourceIds) : Set.of();
 	}
 
+	/** An incident whose dates no report bounds. */
+	public IncidentRequest(String title, String description, LocalDate startDate, LocalDate endDate,
+			DatePrecision datePrecision, EventType eventType, SubEventType subEventType, IncidentLocation location,
+			List<ActorRoleRequest> actors, List<CasualtyRequest> casualties, List<ClaimRequest> claims,
+			VerificationStatus verification, List<String> tags, Set<UUID> sourceIds, ExternalRef externalRef) {
+		this(title, description, startDate, endDate, datePrecision, eventType, subEventType, location, actors,
+				casualties, claims, verification, tags, sourceIds, externalRef, null, null);
+	}
+
 	/** An actor and its part in the incident. */
 	@Schema(name = "IncidentActorRole")
 	public record ActorRoleRequest(@Schema(description = "Id of the actor") @NotNull UUID actorId,
