@@ -6,8 +6,9 @@
 -- country comes from pgbench -D country=PAK. The measures are the fields of the database's
 -- incident_tally type, which every rollup table ends with (IncidentStatsService.MEASURES); the
 -- country condition also reads the keys of incidents of several countries ('AFG,PAK'). Then the
--- second statement the service sends (IncidentStatsService.ongoing): per week, the incidents that
--- began earlier and still went on, from the index of the incidents spanning several days.
+-- second statement the service sends (IncidentStatsService.ongoing): the incidents that began
+-- earlier and still went on, as their first and last week, from the index of the incidents
+-- spanning several days (the service fills in the weeks between).
 \set year random(2015, 2025)
 select make_date(:year, 1, 1) as from_day, make_date(:year, 12, 31) as to_day,
        (date_trunc('week', make_date(:year, 1, 1) - 1) + interval '7 days')::date as whole_from,
@@ -34,13 +35,11 @@ where r.day between :from_day and :to_day
   and (r.country = any (cast(array[:country] as text[]))
  or (r.country like '%,%' and string_to_array(r.country, ',') && cast(array[:country] as text[])))
 group by 1, 2;
-select b.bucket::date, i.event_type as key, count(*)
+select case when i.effective_start < :from_day then date_trunc('week', cast(:from_day as date)::timestamp)
+            else date_trunc('week', i.effective_start::timestamp) + interval '1 week' end::date,
+       date_trunc('week', least(i.effective_end, :to_day)::timestamp)::date, i.event_type as key, count(*)
 from incident i
-cross join lateral generate_series(
-  case when i.effective_start < :from_day then date_trunc('week', cast(:from_day as date)::timestamp)
-       else date_trunc('week', i.effective_start::timestamp) + interval '1 week' end,
-  least(i.effective_end, :to_day)::timestamp, interval '1 week') as b(bucket)
 where i.effective_end > i.effective_start
   and daterange(i.effective_start, i.effective_end, '[]') && daterange(:from_day, :to_day, '[]')
   and i.countries && cast(array[:country] as text[])
-group by 1, 2;
+group by 1, 2, 3;

@@ -355,7 +355,7 @@ drop index timeline_entry_incident_day_idx;
 create index timeline_entry_incident_day_idx on timeline_entry (day)
     include (end_day, countries, actor_ids, fatalities, wounded) where kind_rank = 1;
 create index timeline_entry_incident_span_idx on timeline_entry using gist (daterange(day, end_day, '[]'))
-    where kind_rank = 1 and end_day > day;
+    include (day, end_day, countries, actor_ids, fatalities, wounded) where kind_rank = 1 and end_day > day;
 
 select timeline_rebuild();
 

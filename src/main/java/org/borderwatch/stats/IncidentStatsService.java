@@ -93,7 +93,7 @@ class IncidentStatsService {
 		Source source = source(query);
 		List<Row> rows = (source == Source.INCIDENTS) ? fromIncidents(query) : fromRollup(query, source);
 
-		Map<String, Map<LocalDate, Long>> ongoing = ongoing(query);
+		Map<String, Map<LocalDate, Long>> ongoing = ongoing(query, starts);
 		Map<String, Map<LocalDate, Row>> groups = new HashMap<>();
 		Map<String, Long> totals = new HashMap<>();
 		for (Row row : rows) {
@@ -301,28 +301,37 @@ class IncidentStatsService {
 	 * request. They count here as ongoing; their figures stay in the bucket where they
 	 * began.
 	 */
-	private Map<String, Map<LocalDate, Long>> ongoing(IncidentStatsQuery query) {
+	private Map<String, Map<LocalDate, Long>> ongoing(IncidentStatsQuery query, List<LocalDate> starts) {
 		RawGrouping raw = RawGrouping.of(query);
-		String unit = query.interval().sqlUnit();
+		// per incident, the first and last bucket it is ongoing in (none when the first
+		// comes after the last); the buckets in between are filled in here, not by the
+		// database: a year-long incident is one row, not 52
 		String sql = """
-				select b.bucket::date, %2$s as key, count(*)
+				select case when i.effective_start < :from then date_trunc('%1$s', cast(:from as date)::timestamp)
+				            else date_trunc('%1$s', i.effective_start::timestamp) + interval '1 %1$s' end::date,
+				       date_trunc('%1$s', least(i.effective_end, :to)::timestamp)::date, %2$s as key, count(*)
 				from incident i
-				%3$scross join lateral generate_series(
-				  case when i.effective_start < :from then date_trunc('%1$s', cast(:from as date)::timestamp)
-				       else date_trunc('%1$s', i.effective_start::timestamp) + interval '1 %1$s' end,
-				  least(i.effective_end, :to)::timestamp, interval '1 %1$s') as b(bucket)
-				where i.effective_end > i.effective_start
+				%3$swhere i.effective_end > i.effective_start
 				  and daterange(i.effective_start, i.effective_end, '[]') && daterange(:from, :to, '[]')
 				  %4$s
-				group by 1, 2""".formatted(unit, raw.key(), raw.joins(), raw.where().andClauses());
+				group by 1, 2, 3""".formatted(query.interval().sqlUnit(), raw.key(), raw.joins(),
+				raw.where().andClauses());
 		Map<String, Map<LocalDate, Long>> ongoing = new HashMap<>();
 		this.jdbc.sql(sql)
 			.params(raw.where().params())
 			.param("from", query.from())
 			.param("to", query.to())
-			.query((rs, n) -> ongoing.computeIfAbsent(rs.getString(2), (key) -> new HashMap<>())
-				.put(rs.getObject(1, LocalDate.class), rs.getLong(3)))
-			.list();
+			.query((rs) -> {
+				LocalDate first = rs.getObject(1, LocalDate.class);
+				LocalDate last = rs.getObject(2, LocalDate.class);
+				long count = rs.getLong(4);
+				for (LocalDate start : starts) {
+					if (!start.isBefore(first) && !start.isAfter(last)) {
+						ongoing.computeIfAbsent(rs.getString(3), (key) -> new HashMap<>())
+							.merge(start, count, Long::sum);
+					}
+				}
+			});
 		return ongoing;
 	}
 
