@@ -183,6 +183,24 @@ class IncidentStatsApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void theOpenApiDocumentSaysHowUnknownFiguresCountriesAndMultiDayIncidentsCount() {
+		JsonNode docs = this.api.get("/v3/api-docs").json();
+		JsonNode bucket = docs.path("components").path("schemas").path("IncidentStatsBucket").path("properties");
+		assertThat(bucket.has("fatalitiesNotReported")).isTrue();
+		assertThat(bucket.has("woundedNotReported")).isTrue();
+		assertThat(bucket.path("ongoing").path("description").asString()).contains("where they began");
+		String stats = docs.path("paths").path("/api/v1/stats/incidents").path("get").path("description").asString();
+		assertThat(stats).contains("counts under each of them").contains("not 0");
+		JsonNode incident = docs.path("components").path("schemas").path("Incident").path("properties");
+		assertThat(incident.path("fatalities").path("description").asString()).contains("null");
+		assertThat(incident.has("startedOnOrAfter")).isTrue();
+		assertThat(docs.path("paths").path("/api/v1/incidents").path("get").path("parameters").toString())
+			.contains("\"near\"");
+		assertThat(docs.path("paths").path("/api/v1/timeline").path("get").path("parameters").toString())
+			.contains("\"near\"");
+	}
+
+	@Test
 	void alignsWeeksToIsoMondaysAndClipsTheEdgeBuckets() {
 		String admin1 = place("Khost");
 		battle("2024-01-07", admin1); // a Sunday: the week of Monday 2024-01-01
