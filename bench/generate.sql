@@ -338,7 +338,8 @@ insert into incident (id, title, description, start_date, end_date, date_precisi
     fatalities, wounded, version, created_at, updated_at)
 select i.id, i.title, i.description, i.start_date, i.end_date, i.date_precision, i.event_type, i.sub_event_type, i.place_name,
     i.admin1, i.admin2, i.country, i.latitude, i.longitude, i.geo_precision, i.verification, i.tags, i.external_dataset,
-    i.external_id, coalesce(f.killed, 0), coalesce(f.wounded, 0), 0, i.created_at, i.created_at
+    -- no curated figure of an outcome: not reported (null), as the aggregate writes it
+    i.external_id, f.killed, f.wounded, 0, i.created_at, i.created_at
 from g_inc i
 left join (select n, sum(best) filter (where outcome = 'KILLED') as killed, sum(best) filter (where outcome = 'WOUNDED') as wounded
         from g_fig where claimant_idx is null group by n) f on f.n = i.n

@@ -37,14 +37,7 @@ select r.which, t.id, t.round_number, t.venue_city, t.venue_country, t.start_dat
                  where d.talks_round_id = t.id), '[]')::text as delegations,
        coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
                                   order by m.ord, m.position)
-                 from (select rm.actor_id, rm.role, 0 as ord, rm.position
-                       from talks_round_mediator rm where rm.talks_round_id = t.id
-                       union all
-                       select nm.actor_id, nm.role, 1, nm.position
-                       from negotiation_mediator nm
-                       where nm.negotiation_id = t.negotiation_id
-                         and not exists (select 1 from talks_round_mediator rm
-                                         where rm.talks_round_id = t.id and rm.actor_id = nm.actor_id)) m
+                 from talks_round_mediators(t.id, t.negotiation_id) m
                  join actor a on a.id = m.actor_id), '[]')::text as mediators
 from ((select 'LATEST' as which, t.id from talks_round t
        where t.start_date <= date '2015-01-01' + cast(:d as integer)
@@ -55,15 +48,32 @@ from ((select 'LATEST' as which, t.id from talks_round t
        order by t.start_date, t.id limit 1)) r
 join talks_round t on t.id = r.id
 join negotiation n on n.id = t.negotiation_id;
-select count(*) filter (where e.day >= date '2015-01-01' + cast(:d as integer) - 6),
-       coalesce(sum(e.fatalities) filter (where e.day >= date '2015-01-01' + cast(:d as integer) - 6), 0),
-       coalesce(sum(e.wounded) filter (where e.day >= date '2015-01-01' + cast(:d as integer) - 6), 0),
-       count(*), coalesce(sum(e.fatalities), 0), coalesce(sum(e.wounded), 0)
-from timeline_entry e
-where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer);
+select count(*) filter (where in7),
+       coalesce(sum(e.fatalities) filter (where in7), 0),
+       coalesce(sum(e.wounded) filter (where in7), 0),
+       count(*) filter (where in7 and e.fatalities is null),
+       count(*) filter (where in7 and e.wounded is null),
+       count(*), coalesce(sum(e.fatalities), 0), coalesce(sum(e.wounded), 0),
+       count(*) filter (where e.fatalities is null), count(*) filter (where e.wounded is null)
+from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+ from timeline_entry e
+ where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
+ union all
+ select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+ from timeline_entry e
+ where e.kind_rank = 1 and e.end_day > e.day and e.day < date '2015-01-01' + cast(:d as integer) - 29
+   and daterange(e.day, e.end_day, '[]') && daterange(date '2015-01-01' + cast(:d as integer) - 29, date '2015-01-01' + cast(:d as integer), '[]')) e
+cross join lateral (select coalesce(e.end_day, e.day) >= date '2015-01-01' + cast(:d as integer) - 6 as in7) w
+;
 with counts as (select u.actor_id, count(*) as incidents
-                from timeline_entry e cross join unnest(e.actor_ids) as u(actor_id)
-                where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
+                from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+ from timeline_entry e
+ where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
+ union all
+ select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+ from timeline_entry e
+ where e.kind_rank = 1 and e.end_day > e.day and e.day < date '2015-01-01' + cast(:d as integer) - 29
+   and daterange(e.day, e.end_day, '[]') && daterange(date '2015-01-01' + cast(:d as integer) - 29, date '2015-01-01' + cast(:d as integer), '[]')) e cross join unnest(e.actor_ids) as u(actor_id)
                 group by u.actor_id)
 select a.id, a.name, c.incidents
 from counts c join actor a on a.id = c.actor_id

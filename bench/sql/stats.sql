@@ -3,7 +3,12 @@
 -- holds the one captured from PostgreSQL's log): the whole weeks of the year from the weekly
 -- rollup (by type), the days of a partial first or last week from the daily one. The range and the cut are
 -- computed from :year by one extra select with \gset, which the service does in Java; the
--- country comes from pgbench -D country=PAK.
+-- country comes from pgbench -D country=PAK. The measures are the fields of the database's
+-- incident_tally type, which every rollup table ends with (IncidentStatsService.MEASURES); the
+-- country condition also reads the keys of incidents of several countries ('AFG,PAK'). Then the
+-- second statement the service sends (IncidentStatsService.ongoing): the incidents that began
+-- earlier and still went on, as their first and last week, from the index of the incidents
+-- spanning several days (the service fills in the weeks between).
 \set year random(2015, 2025)
 select make_date(:year, 1, 1) as from_day, make_date(:year, 12, 31) as to_day,
        (date_trunc('week', make_date(:year, 1, 1) - 1) + interval '7 days')::date as whole_from,
@@ -17,16 +22,24 @@ select date_trunc('week', r.day::timestamp)::date as bucket, r.event_type as key
   sum(r.militants_killed) as militants_killed,
   sum(r.militants_wounded) as militants_wounded,
   sum(r.unknown_killed) as unknown_killed,
-  sum(r.unknown_wounded) as unknown_wounded
-from (select day, country, event_type, incidents, security_forces_killed, security_forces_wounded,
-civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded from incident_daily_rollup where day >= :from_day and day < :whole_from
+  sum(r.unknown_wounded) as unknown_wounded,
+  sum(r.fatalities_not_reported) as fatalities_not_reported,
+  sum(r.wounded_not_reported) as wounded_not_reported
+from (select day, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported from incident_daily_rollup where day >= :from_day and day < :whole_from
  union all
- select period_start, country, event_type, incidents, security_forces_killed, security_forces_wounded,
-civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded from incident_weekly_rollup
+ select period_start, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported from incident_weekly_rollup
  where period_start >= :whole_from and period_start < :whole_until
  union all
- select day, country, event_type, incidents, security_forces_killed, security_forces_wounded,
-civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded from incident_daily_rollup where day >= :whole_until and day <= :to_day) r
+ select day, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported from incident_daily_rollup where day >= :whole_until and day <= :to_day) r
 where r.day between :from_day and :to_day
-  and r.country in (:country)
+  and (r.country = any (cast(array[:country] as text[]))
+ or (r.country like '%,%' and string_to_array(r.country, ',') && cast(array[:country] as text[])))
 group by 1, 2;
+select case when i.effective_start < :from_day then date_trunc('week', cast(:from_day as date)::timestamp)
+            else date_trunc('week', i.effective_start::timestamp) + interval '1 week' end::date,
+       date_trunc('week', least(i.effective_end, :to_day)::timestamp)::date, i.event_type as key, count(*)
+from incident i
+where i.effective_end > i.effective_start
+  and daterange(i.effective_start, i.effective_end, '[]') && daterange(:from_day, :to_day, '[]')
+  and i.countries && cast(array[:country] as text[])
+group by 1, 2, 3;

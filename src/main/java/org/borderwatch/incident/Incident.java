@@ -29,7 +29,8 @@ import org.borderwatch.common.DomainRuleException;
  * type, who took part, how many were killed and wounded by whose count, and who claimed,
  * blamed or denied it. The headline figures ({@code fatalities}, {@code wounded}) are
  * kept here on every change of the figures, so lists can filter on them without reading
- * the figures.
+ * the figures; each is null when no curated figure of its outcome exists (not reported is
+ * not zero).
  */
 @Entity
 @Table(name = "incident")
@@ -69,6 +70,11 @@ class Incident extends AbstractAggregate {
 
 	private String country;
 
+	/** The countries besides {@code country}; the database adds them up in countries. */
+	@JdbcTypeCode(SqlTypes.ARRAY)
+	@Column(name = "other_countries", nullable = false)
+	private List<String> otherCountries = new ArrayList<>();
+
 	private Double latitude;
 
 	private Double longitude;
@@ -91,11 +97,29 @@ class Incident extends AbstractAggregate {
 	@Column(name = "external_id")
 	private String externalId;
 
-	@Column(nullable = false)
-	private int fatalities;
+	private Integer fatalities;
 
-	@Column(nullable = false)
-	private int wounded;
+	private Integer wounded;
+
+	@Column(name = "earliest_start")
+	private LocalDate earliestStart;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "earliest_start_precision")
+	private DatePrecision earliestStartPrecision;
+
+	@Column(name = "earliest_start_note")
+	private String earliestStartNote;
+
+	@Column(name = "latest_end")
+	private LocalDate latestEnd;
+
+	@Enumerated(EnumType.STRING)
+	@Column(name = "latest_end_precision")
+	private DatePrecision latestEndPrecision;
+
+	@Column(name = "latest_end_note")
+	private String latestEndNote;
 
 	@ElementCollection
 	@CollectionTable(name = "incident_actor", joinColumns = @JoinColumn(name = "incident_id"))
@@ -149,6 +173,38 @@ class Incident extends AbstractAggregate {
 		this.datePrecision = Objects.requireNonNull(datePrecision, "datePrecision");
 	}
 
+	/**
+	 * Rule: bounds narrow the period, they never widen it. A report that names a coarse
+	 * period ("October 2025") often bounds it too ("began after the explosions of 9
+	 * October", "stopped with the ceasefire of 19 October"): the incident took place on
+	 * or after {@code startedOnOrAfter} and on or before {@code endedOnOrBefore}. Each
+	 * lies within [startDate, endDate], and the first is not after the second. The
+	 * timeline sorts by the earliest day so known, and windows and statistics count the
+	 * range so narrowed. Call after {@link #schedule}.
+	 */
+	void bound(IncidentDateBound startedOnOrAfter, IncidentDateBound endedOnOrBefore) {
+		requireWithinPeriod("startedOnOrAfter", startedOnOrAfter);
+		requireWithinPeriod("endedOnOrBefore", endedOnOrBefore);
+		if (startedOnOrAfter != null && endedOnOrBefore != null
+				&& endedOnOrBefore.date().isBefore(startedOnOrAfter.date())) {
+			throw new DomainRuleException("endedOnOrBefore.date",
+					"must not be before startedOnOrAfter (" + startedOnOrAfter.date() + ")");
+		}
+		this.earliestStart = (startedOnOrAfter != null) ? startedOnOrAfter.date() : null;
+		this.earliestStartPrecision = (startedOnOrAfter != null) ? startedOnOrAfter.precision() : null;
+		this.earliestStartNote = (startedOnOrAfter != null) ? strip(startedOnOrAfter.note()) : null;
+		this.latestEnd = (endedOnOrBefore != null) ? endedOnOrBefore.date() : null;
+		this.latestEndPrecision = (endedOnOrBefore != null) ? endedOnOrBefore.precision() : null;
+		this.latestEndNote = (endedOnOrBefore != null) ? strip(endedOnOrBefore.note()) : null;
+	}
+
+	private void requireWithinPeriod(String field, IncidentDateBound bound) {
+		if (bound != null && (bound.date().isBefore(this.startDate) || bound.date().isAfter(this.endDate))) {
+			throw new DomainRuleException(field + ".date",
+					"must lie within startDate..endDate (" + this.startDate + ".." + this.endDate + ")");
+		}
+	}
+
 	/** Rule: the sub-event type belongs to the event type, as in ACLED's taxonomy. */
 	void classify(EventType eventType, SubEventType subEventType) {
 		Objects.requireNonNull(eventType, "eventType");
@@ -162,8 +218,9 @@ class Incident extends AbstractAggregate {
 	}
 
 	/**
-	 * Rule: latitude and longitude come together or not at all. A null location clears
-	 * the place.
+	 * Rules: latitude and longitude come together or not at all; {@code country}, when
+	 * given, is one of the incident's countries (added when {@code countries} leaves it
+	 * out). A null location clears the place.
 	 */
 	void locate(IncidentLocation location) {
 		IncidentLocation place = (location != null) ? location
@@ -178,6 +235,14 @@ class Incident extends AbstractAggregate {
 		this.admin1 = strip(place.admin1());
 		this.admin2 = strip(place.admin2());
 		this.country = place.country();
+		List<String> others = place.countries()
+			.stream()
+			.filter((code) -> !code.equals(place.country()))
+			.distinct()
+			.toList();
+		if (!this.otherCountries.equals(others)) {
+			this.otherCountries = new ArrayList<>(others);
+		}
 		this.latitude = place.latitude();
 		this.longitude = place.longitude();
 		this.geoPrecision = place.geoPrecision();
@@ -213,8 +278,10 @@ class Incident extends AbstractAggregate {
 			}
 		}
 		replace(this.casualties, casualties);
-		this.fatalities = curatedTotal(CasualtyOutcome.KILLED).best();
-		this.wounded = curatedTotal(CasualtyOutcome.WOUNDED).best();
+		CasualtyTotal killed = curatedTotal(CasualtyOutcome.KILLED);
+		CasualtyTotal wounded = curatedTotal(CasualtyOutcome.WOUNDED);
+		this.fatalities = (killed != null) ? killed.best() : null;
+		this.wounded = (wounded != null) ? wounded.best() : null;
 	}
 
 	/**
@@ -304,9 +371,26 @@ class Incident extends AbstractAggregate {
 
 	/** The place, or null when nothing about it is known. */
 	IncidentLocation getLocation() {
+		List<String> countries = new ArrayList<>();
+		if (this.country != null) {
+			countries.add(this.country);
+		}
+		countries.addAll(this.otherCountries);
 		IncidentLocation location = new IncidentLocation(this.placeName, this.admin1, this.admin2, this.country,
-				this.latitude, this.longitude, this.geoPrecision);
+				this.latitude, this.longitude, this.geoPrecision, countries);
 		return location.isEmpty() ? null : location;
+	}
+
+	/** The day on or after which it began, when a report bounds it; null otherwise. */
+	IncidentDateBound getStartedOnOrAfter() {
+		return (this.earliestStart != null)
+				? new IncidentDateBound(this.earliestStart, this.earliestStartPrecision, this.earliestStartNote) : null;
+	}
+
+	/** The day on or before which it ended, when a report bounds it; null otherwise. */
+	IncidentDateBound getEndedOnOrBefore() {
+		return (this.latestEnd != null)
+				? new IncidentDateBound(this.latestEnd, this.latestEndPrecision, this.latestEndNote) : null;
 	}
 
 	VerificationStatus getVerification() {
@@ -321,23 +405,26 @@ class Incident extends AbstractAggregate {
 		return (this.externalDataset != null) ? new ExternalRef(this.externalDataset, this.externalId) : null;
 	}
 
-	/** Sum of the curated best estimates of the killed. */
-	int getFatalities() {
+	/** Sum of the curated best estimates of the killed; null when not reported. */
+	Integer getFatalities() {
 		return this.fatalities;
 	}
 
-	/** Sum of the curated best estimates of the wounded. */
-	int getWounded() {
+	/** Sum of the curated best estimates of the wounded; null when not reported. */
+	Integer getWounded() {
 		return this.wounded;
 	}
 
 	/**
-	 * The curated (claimant-less) figures of {@code outcome}, added up across categories.
+	 * The curated (claimant-less) figures of {@code outcome}, added up across categories;
+	 * null when there is none: a figure not reported is unknown, not zero. A curated
+	 * figure of 0 (a dataset's explicit zero) makes a total of 0.
 	 */
 	CasualtyTotal curatedTotal(CasualtyOutcome outcome) {
-		return CasualtyTotal.of(this.casualties.stream()
+		List<CasualtyFigure> curated = this.casualties.stream()
 			.filter((figure) -> figure.isCurated() && figure.outcome() == outcome)
-			.toList());
+			.toList();
+		return curated.isEmpty() ? null : CasualtyTotal.of(curated);
 	}
 
 	List<Involvement> getActors() {

@@ -82,8 +82,7 @@ class IncidentExport {
 			    from incident_actor ia join actor a on a.id = ia.actor_id
 			    where ia.incident_id = i.id) actors on true
 			cross join lateral (
-			    select coalesce(sum(coalesce(f.low, f.best)), 0) as low,
-			           coalesce(sum(coalesce(f.high, f.best)), 0) as high
+			    select sum(coalesce(f.low, f.best))::integer as low, sum(coalesce(f.high, f.best))::integer as high
 			    from casualty_figure f
 			    where f.incident_id = i.id and f.claimant_actor_id is null and f.outcome = 'KILLED') killed
 			%s
@@ -183,12 +182,14 @@ class IncidentExport {
 			@Schema(description = "Place name", example = "Kabul") String location,
 			@Schema(example = "34.53") Double latitude, @Schema(example = "69.17") Double longitude,
 			GeoPrecision geoPrecision,
-			@Schema(description = "Sum of the curated best estimates of the killed", example = "24") int fatalities,
-			@Schema(description = "Sum of the curated best estimates of the wounded", example = "60") int wounded,
-			@Schema(description = "Sum of the curated low estimates of the killed (fatalitiesRange.low)",
-					example = "10") int fatalitiesLow,
-			@Schema(description = "Sum of the curated high estimates of the killed (fatalitiesRange.high)",
-					example = "50") int fatalitiesHigh,
+			@Schema(description = "Sum of the curated best estimates of the killed; null (an empty CSV field) when not reported",
+					example = "24", nullable = true) Integer fatalities,
+			@Schema(description = "Sum of the curated best estimates of the wounded; null when not reported",
+					example = "60", nullable = true) Integer wounded,
+			@Schema(description = "Sum of the curated low estimates of the killed (fatalitiesRange.low); null when not reported",
+					example = "10", nullable = true) Integer fatalitiesLow,
+			@Schema(description = "Sum of the curated high estimates of the killed (fatalitiesRange.high); null when not reported",
+					example = "50", nullable = true) Integer fatalitiesHigh,
 			VerificationStatus verification,
 			@Schema(description = "Names of the actors that claimed responsibility") List<String> claimedBy,
 			List<String> tags, List<UUID> sourceIds, @Schema(example = "ACLED") String externalDataset,
@@ -203,11 +204,11 @@ class IncidentExport {
 					texts(rs, "actor2"), texts(rs, "assoc_actors"), rs.getString("country"), rs.getString("admin1"),
 					rs.getString("admin2"), rs.getString("place_name"), rs.getObject("latitude", Double.class),
 					rs.getObject("longitude", Double.class), optional(rs.getString("geo_precision")),
-					rs.getInt("fatalities"), rs.getInt("wounded"), rs.getInt("fatalities_low"),
-					rs.getInt("fatalities_high"), VerificationStatus.valueOf(rs.getString("verification")),
-					texts(rs, "claimed_by"), texts(rs, "tags"), uuids(rs, "source_ids"),
-					rs.getString("external_dataset"), rs.getString("external_id"), rs.getString("description"),
-					rs.getString("title"));
+					rs.getObject("fatalities", Integer.class), rs.getObject("wounded", Integer.class),
+					rs.getObject("fatalities_low", Integer.class), rs.getObject("fatalities_high", Integer.class),
+					VerificationStatus.valueOf(rs.getString("verification")), texts(rs, "claimed_by"),
+					texts(rs, "tags"), uuids(rs, "source_ids"), rs.getString("external_dataset"),
+					rs.getString("external_id"), rs.getString("description"), rs.getString("title"));
 		}
 
 		/**

@@ -14,6 +14,7 @@ import org.borderwatch.common.BoundingBox;
 import org.borderwatch.common.Countries;
 import org.borderwatch.common.EnumValues;
 import org.borderwatch.common.InvalidInputException;
+import org.borderwatch.common.Near;
 import org.borderwatch.common.SqlFilter;
 
 /**
@@ -32,11 +33,13 @@ import org.borderwatch.common.SqlFilter;
  * Parameters (the components of {@link IncidentQuery}); repeated or comma-separated
  * values OR, different parameters AND:
  * <ul>
- * <li>{@code from}, {@code to}: ISO dates, inclusive; an incident matches when its
- * [startDate, endDate] overlaps [from, to], so a month-long incident is found by any day
- * in it.</li>
- * <li>{@code country} (ISO alpha-3), {@code admin1} (ignoring case), {@code type},
- * {@code subType}, {@code verification}, {@code tag} (exact).</li>
+ * <li>{@code from}, {@code to}: ISO dates, inclusive; an incident matches when its range
+ * overlaps [from, to], so a month-long incident is found by any day in it. The range is
+ * [startDate, endDate] narrowed by the bounds a report gives (startedOnOrAfter,
+ * endedOnOrBefore).</li>
+ * <li>{@code country} (ISO alpha-3): incidents that took place in any of them (an
+ * incident of two countries is found by either); {@code admin1} (ignoring case),
+ * {@code type}, {@code subType}, {@code verification}, {@code tag} (exact).</li>
  * <li>{@code actor}: actor ids taking part; with {@code actorRole}, only in those roles
  * ({@code actorRole} alone: any actor in those roles).</li>
  * <li>{@code claimedBy}: actor ids that claimed responsibility
@@ -45,6 +48,8 @@ import org.borderwatch.common.SqlFilter;
  * this.</li>
  * <li>{@code bbox=minLon,minLat,maxLon,maxLat}: incidents with coordinates inside (edges
  * included; boxes across the antimeridian are not supported).</li>
+ * <li>{@code near=LAT,LON,KM}: incidents with coordinates within KM kilometres of the
+ * point (great-circle distance).</li>
  * <li>{@code q}: PostgreSQL full text over title and description
  * ({@code websearch_to_tsquery} syntax: words, {@code "phrases"}, {@code or},
  * {@code -excluded}).</li>
@@ -54,7 +59,7 @@ import org.borderwatch.common.SqlFilter;
 public record IncidentFilter(LocalDate from, LocalDate to, List<String> countries, List<String> admin1,
 		List<EventType> types, List<SubEventType> subTypes, List<UUID> actors, List<ActorRole> actorRoles,
 		List<UUID> claimedBy, Integer minFatalities, List<VerificationStatus> verification, List<String> tags,
-		BoundingBox bbox, String q) {
+		BoundingBox bbox, String q, Near near) {
 
 	private static final int MAX_TEXT = 500;
 
@@ -71,9 +76,19 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 		q = (q != null && !q.isBlank()) ? q.strip() : null;
 	}
 
+	/** The filter without a radius. */
+	public IncidentFilter(LocalDate from, LocalDate to, List<String> countries, List<String> admin1,
+			List<EventType> types, List<SubEventType> subTypes, List<UUID> actors, List<ActorRole> actorRoles,
+			List<UUID> claimedBy, Integer minFatalities, List<VerificationStatus> verification, List<String> tags,
+			BoundingBox bbox, String q) {
+		this(from, to, countries, admin1, types, subTypes, actors, actorRoles, claimedBy, minFatalities, verification,
+				tags, bbox, q, null);
+	}
+
 	/** A filter that selects every incident. */
 	public static IncidentFilter none() {
-		return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new IncidentFilter(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null);
 	}
 
 	/**
@@ -97,7 +112,8 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 				enums("subType", query.subType(), SubEventType.class), uuids("actor", query.actor()),
 				enums("actorRole", query.actorRole(), ActorRole.class), uuids("claimedBy", query.claimedBy()),
 				minFatalities, enums("verification", query.verification(), VerificationStatus.class),
-				texts("tag", query.tag()), BoundingBox.parse("bbox", query.bbox()), q);
+				texts("tag", query.tag()), BoundingBox.parse("bbox", query.bbox()), q,
+				Near.parse("near", query.near()));
 	}
 
 	/**
@@ -107,9 +123,11 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 	 * add its own conditions.
 	 */
 	public SqlFilter toSql() {
-		SqlFilter sql = new SqlFilter().when(this.from, "i.end_date >= :incidentFrom", "incidentFrom")
-			.when(this.to, "i.start_date <= :incidentTo", "incidentTo")
-			.when(this.countries, "i.country in (:incidentCountries)", "incidentCountries")
+		SqlFilter sql = new SqlFilter().when(this.from, "i.effective_end >= :incidentFrom", "incidentFrom")
+			.when(this.to, "i.effective_start <= :incidentTo", "incidentTo")
+			// && on text[] lets the GIN index on countries answer
+			.when(this.countries.isEmpty() ? null : this.countries.toArray(new String[0]),
+					"i.countries && cast(:incidentCountries as text[])", "incidentCountries")
 			.when(this.admin1.stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList(),
 					"lower(i.admin1) in (:incidentAdmin1)", "incidentAdmin1")
 			.when(names(this.types), "i.event_type in (:incidentTypes)", "incidentTypes")
@@ -142,6 +160,9 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 					+ " and i.latitude between :incidentMinLat and :incidentMaxLat",
 					Map.of("incidentMinLon", this.bbox.minLongitude(), "incidentMaxLon", this.bbox.maxLongitude(),
 							"incidentMinLat", this.bbox.minLatitude(), "incidentMaxLat", this.bbox.maxLatitude()));
+		}
+		if (this.near != null) {
+			this.near.addTo(sql, "i.latitude", "i.longitude", "incidentNear");
 		}
 		return sql;
 	}

@@ -18,11 +18,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * component here and one more line in {@link IncidentFilter#parse}.
  */
 public record IncidentQuery(
-		@Parameter(description = "Incidents ending on or after this date (inclusive; date ranges overlap)",
+		@Parameter(
+				description = "Incidents ending on or after this date (inclusive; date ranges overlap, narrowed by startedOnOrAfter/endedOnOrBefore where a report bounds them)",
 				example = "2025-10-01", schema = @Schema(type = "string", format = "date")) String from,
 		@Parameter(description = "Incidents starting on or before this date (inclusive)", example = "2025-11-10",
 				schema = @Schema(type = "string", format = "date")) String to,
-		@Parameter(description = "ISO 3166-1 alpha-3 codes", example = "AFG",
+		@Parameter(
+				description = "ISO 3166-1 alpha-3 codes: incidents that took place in any of them (an incident across a border is found by each of its countries)",
+				example = "AFG",
 				array = @ArraySchema(schema = @Schema(type = "string"))) List<String> country,
 		@Parameter(description = "First-level administrative divisions (provinces), ignoring case",
 				example = "Khyber Pakhtunkhwa",
@@ -48,11 +51,14 @@ public record IncidentQuery(
 		@Parameter(description = "minLon,minLat,maxLon,maxLat: incidents located inside, edges included",
 				example = "60.5,29.3,75.0,38.5", schema = @Schema(type = "string")) String bbox,
 		@Parameter(description = "Full text over title and description (web search syntax: \"phrase\", or, -word)",
-				example = "kabul explosions", schema = @Schema(type = "string")) String q) {
+				example = "kabul explosions", schema = @Schema(type = "string")) String q,
+		@Parameter(
+				description = "LAT,LON,KM: incidents with coordinates within KM kilometres of the point (great-circle distance; 0 < KM <= 20000)",
+				example = "34.19,71.07,50", schema = @Schema(type = "string")) String near) {
 
 	/** No filter: every incident. */
 	public static IncidentQuery none() {
-		return new IncidentQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new IncidentQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**

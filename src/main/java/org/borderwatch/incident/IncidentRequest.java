@@ -18,7 +18,8 @@ import org.borderwatch.common.DatePrecision;
 /**
  * The writable state of an incident: the body of POST and PUT, and what a merge patch
  * applies to. Lists left out are empty; {@code endDate} left out is the start date;
- * {@code verification} left out is REPORTED.
+ * {@code verification} left out is REPORTED. {@code startedOnOrAfter} and
+ * {@code endedOnOrBefore} narrow an imprecise period where a report bounds it.
  */
 @Schema(name = "IncidentRequest", description = "An incident as written by clients")
 public record IncidentRequest(@Schema(example = "Explosions in Kabul") @NotBlank @Size(max = 500) String title,
@@ -34,7 +35,11 @@ public record IncidentRequest(@Schema(example = "Explosions in Kabul") @NotBlank
 		@Size(max = 100) List<@Valid @NotNull ClaimRequest> claims,
 		@Schema(example = "DISPUTED") VerificationStatus verification,
 		@Schema(example = "[\"cross-border\"]") @Size(max = 50) List<@NotBlank @Size(max = 100) String> tags,
-		@Size(max = 100) Set<@NotNull UUID> sourceIds, @Valid ExternalRef externalRef) {
+		@Size(max = 100) Set<@NotNull UUID> sourceIds, @Valid ExternalRef externalRef,
+		@Schema(description = "The incident began on or after this day (within startDate..endDate): what a report "
+				+ "says about an imprecise start, such as \"began after the explosions of 9 October\"") @Valid IncidentDateBound startedOnOrAfter,
+		@Schema(description = "The incident ended on or before this day (within startDate..endDate, not before "
+				+ "startedOnOrAfter)") @Valid IncidentDateBound endedOnOrBefore) {
 
 	public IncidentRequest {
 		actors = (actors != null) ? actors : List.of();
@@ -42,6 +47,15 @@ public record IncidentRequest(@Schema(example = "Explosions in Kabul") @NotBlank
 		claims = (claims != null) ? claims : List.of();
 		tags = (tags != null) ? tags : List.of();
 		sourceIds = (sourceIds != null) ? new LinkedHashSet<>(sourceIds) : Set.of();
+	}
+
+	/** An incident whose dates no report bounds. */
+	public IncidentRequest(String title, String description, LocalDate startDate, LocalDate endDate,
+			DatePrecision datePrecision, EventType eventType, SubEventType subEventType, IncidentLocation location,
+			List<ActorRoleRequest> actors, List<CasualtyRequest> casualties, List<ClaimRequest> claims,
+			VerificationStatus verification, List<String> tags, Set<UUID> sourceIds, ExternalRef externalRef) {
+		this(title, description, startDate, endDate, datePrecision, eventType, subEventType, location, actors,
+				casualties, claims, verification, tags, sourceIds, externalRef, null, null);
 	}
 
 	/** An actor and its part in the incident. */
@@ -92,7 +106,8 @@ public record IncidentRequest(@Schema(example = "Explosions in Kabul") @NotBlank
 					.map((c) -> new ClaimRequest(c.actorId(), c.stance(), c.accusedActorId(), c.date(), c.statement(),
 							c.sourceId()))
 					.toList(),
-				incident.getVerification(), incident.getTags(), incident.getSourceIds(), incident.getExternalRef());
+				incident.getVerification(), incident.getTags(), incident.getSourceIds(), incident.getExternalRef(),
+				incident.getStartedOnOrAfter(), incident.getEndedOnOrBefore());
 	}
 
 }

@@ -18,9 +18,9 @@ import org.borderwatch.common.DatePrecision;
 
 /**
  * An incident as the API returns it: what was written, with actors named, plus what is
- * derived from it: the headline figures from the curated casualty figures, the competing
- * claimed figures side by side per claimant, and the ceasefires it is alleged to have
- * violated.
+ * derived from it: the headline figures from the curated casualty figures (null when no
+ * curated figure of that outcome exists: not reported, not zero), the competing claimed
+ * figures side by side per claimant, and the ceasefires it is alleged to have violated.
  */
 @Schema(name = "Incident")
 public record IncidentResponse(UUID id, @Schema(example = "Explosions in Kabul") String title, String description,
@@ -28,11 +28,19 @@ public record IncidentResponse(UUID id, @Schema(example = "Explosions in Kabul")
 		SubEventType subEventType, IncidentLocation location, List<ActorView> actors,
 		List<CasualtyFigureView> casualties, List<ClaimView> claims, VerificationStatus verification, List<String> tags,
 		Set<UUID> sourceIds, ExternalRef externalRef,
-		@Schema(description = "Sum of the curated (claimant-less) best estimates of the killed",
-				example = "24") int fatalities,
-		@Schema(description = "Sum of the curated best estimates of the wounded", example = "60") int wounded,
-		@Schema(description = "Sums of the curated low and high estimates of the killed") Range fatalitiesRange,
-		@Schema(description = "Sums of the curated low and high estimates of the wounded") Range woundedRange,
+		@Schema(description = "The incident began on or after this day, when a report bounds an imprecise start; "
+				+ "null otherwise") IncidentDateBound startedOnOrAfter,
+		@Schema(description = "The incident ended on or before this day, when a report bounds an imprecise end; "
+				+ "null otherwise") IncidentDateBound endedOnOrBefore,
+		@Schema(description = "Sum of the curated (claimant-less) best estimates of the killed; null when no "
+				+ "curated KILLED figure exists (casualties not reported), 0 only when the figures say 0",
+				example = "24", nullable = true) Integer fatalities,
+		@Schema(description = "Sum of the curated best estimates of the wounded; null when not reported",
+				example = "60", nullable = true) Integer wounded,
+		@Schema(description = "Sums of the curated low and high estimates of the killed; null when not reported",
+				nullable = true) Range fatalitiesRange,
+		@Schema(description = "Sums of the curated low and high estimates of the wounded; null when not reported",
+				nullable = true) Range woundedRange,
 		@Schema(description = "The figures each claimant gives, side by side") List<ClaimedFigures> claimedFigures,
 		@Schema(description = "Ceasefires this incident is alleged to have violated, and by whom") List<AllegedViolation> allegedCeasefireViolations,
 		@Schema(description = "Optimistic-locking version; the ETag carries it too") long version, Instant createdAt,
@@ -91,9 +99,10 @@ public record IncidentResponse(UUID id, @Schema(example = "Explosions in Kabul")
 							ActorDirectory.ref(refs, c.accusedActorId()), c.date(), c.statement(), c.sourceId()))
 					.toList(),
 				incident.getVerification(), incident.getTags(), incident.getSourceIds(), incident.getExternalRef(),
-				incident.getFatalities(), incident.getWounded(), new Range(killed.low(), killed.high()),
-				new Range(wounded.low(), wounded.high()), claimedFigures(incident, refs), violations,
-				incident.getVersion(), incident.getCreatedAt(), incident.getUpdatedAt());
+				incident.getStartedOnOrAfter(), incident.getEndedOnOrBefore(), incident.getFatalities(),
+				incident.getWounded(), (killed != null) ? new Range(killed.low(), killed.high()) : null,
+				(wounded != null) ? new Range(wounded.low(), wounded.high()) : null, claimedFigures(incident, refs),
+				violations, incident.getVersion(), incident.getCreatedAt(), incident.getUpdatedAt());
 	}
 
 	/**

@@ -207,6 +207,7 @@ public class IncidentService {
 			.verify();
 		incident.describe(request.title(), request.description());
 		incident.schedule(request.startDate(), request.endDate(), request.datePrecision());
+		incident.bound(request.startedOnOrAfter(), request.endedOnOrBefore());
 		incident.classify(request.eventType(), request.subEventType());
 		incident.locate(request.location());
 		incident.involve(request.actors().stream().map((a) -> new Involvement(a.actorId(), a.role())).toList());

@@ -67,8 +67,17 @@ record Situation(@Schema(example = "2025-11-06") LocalDate asOf,
 	 * Incident totals over the days from..to (inclusive, to = asOf), from the curated
 	 * figures.
 	 */
-	@Schema(name = "SituationWindow")
-	record Window(LocalDate from, LocalDate to, long count, long fatalities, long wounded) {
+	@Schema(name = "SituationWindow",
+			description = "Incidents whose date range overlaps the window from..to (inclusive; to = asOf). A "
+					+ "multi-day incident counts in every window it overlaps, with all its figures: they are not "
+					+ "split by day. Incidents whose figures were not reported add nothing to fatalities or wounded "
+					+ "and are counted apart.")
+	record Window(LocalDate from, LocalDate to, @Schema(description = "Incidents overlapping the window") long count,
+			@Schema(description = "Curated killed figures (best estimates) of those incidents") long fatalities,
+			@Schema(description = "Curated wounded figures (best estimates) of those incidents") long wounded,
+			@Schema(description = "Incidents among count whose killed were not reported (no curated figure): "
+					+ "unknown, not 0, so not in fatalities") long fatalitiesNotReported,
+			@Schema(description = "Incidents among count whose wounded were not reported") long woundedNotReported) {
 	}
 
 	@Schema(name = "SituationActor")

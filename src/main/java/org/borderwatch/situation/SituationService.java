@@ -128,7 +128,9 @@ class SituationService {
 
 	/**
 	 * The latest round started on or before the date and the next one after it. A country
-	 * filter matches the venue and the parties' countries.
+	 * filter matches the venue and the parties' countries. The mediators are the round's
+	 * effective ones, as the timeline shows them: the database's
+	 * {@code talks_round_mediators} (migration V80) is their one definition.
 	 */
 	private Situation.Talks talks(LocalDate asOf, List<String> countries) {
 		SqlFilter where = new SqlFilter().when(countries, """
@@ -138,40 +140,31 @@ class SituationService {
 				 or exists (select 1 from talks_delegation d join actor a on a.id = d.party_actor_id
 				            where d.talks_round_id = t.id and a.country in (:countries)))""", "countries");
 		String filter = where.andClauses();
-		List<Situation.Round> rounds = this.jdbc
-			.sql("""
-					select r.which, t.id, t.round_number, t.venue_city, t.venue_country, t.start_date, t.end_date, t.status,
-					       n.id as negotiation_id, n.name as negotiation_name,
-					       coalesce((select jsonb_agg(jsonb_build_object(
-					                            'party', jsonb_build_object('id', p.id, 'name', p.name),
-					                            'head', case when h.id is null then null
-					                                         else jsonb_build_object('id', h.id, 'name', h.name) end,
-					                            'note', d.note) order by d.position)
-					                 from talks_delegation d
-					                 join actor p on p.id = d.party_actor_id
-					                 left join actor h on h.id = d.head_actor_id
-					                 where d.talks_round_id = t.id), '[]')::text as delegations,
-					       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
-					                                  order by m.ord, m.position)
-					                 from (select rm.actor_id, rm.role, 0 as ord, rm.position
-					                       from talks_round_mediator rm where rm.talks_round_id = t.id
-					                       union all
-					                       select nm.actor_id, nm.role, 1, nm.position
-					                       from negotiation_mediator nm
-					                       where nm.negotiation_id = t.negotiation_id
-					                         and not exists (select 1 from talks_round_mediator rm
-					                                         where rm.talks_round_id = t.id and rm.actor_id = nm.actor_id)) m
-					                 join actor a on a.id = m.actor_id), '[]')::text as mediators
-					from ((select 'LATEST' as which, t.id from talks_round t
-					       where t.start_date <= :asOf %1$s
-					       order by t.start_date desc, t.id desc limit 1)
-					      union all
-					      (select 'NEXT', t.id from talks_round t
-					       where t.start_date > :asOf %1$s
-					       order by t.start_date, t.id limit 1)) r
-					join talks_round t on t.id = r.id
-					join negotiation n on n.id = t.negotiation_id"""
-				.formatted(filter))
+		List<Situation.Round> rounds = this.jdbc.sql("""
+				select r.which, t.id, t.round_number, t.venue_city, t.venue_country, t.start_date, t.end_date, t.status,
+				       n.id as negotiation_id, n.name as negotiation_name,
+				       coalesce((select jsonb_agg(jsonb_build_object(
+				                            'party', jsonb_build_object('id', p.id, 'name', p.name),
+				                            'head', case when h.id is null then null
+				                                         else jsonb_build_object('id', h.id, 'name', h.name) end,
+				                            'note', d.note) order by d.position)
+				                 from talks_delegation d
+				                 join actor p on p.id = d.party_actor_id
+				                 left join actor h on h.id = d.head_actor_id
+				                 where d.talks_round_id = t.id), '[]')::text as delegations,
+				       coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'name', a.name, 'role', m.role)
+				                                  order by m.ord, m.position)
+				                 from talks_round_mediators(t.id, t.negotiation_id) m
+				                 join actor a on a.id = m.actor_id), '[]')::text as mediators
+				from ((select 'LATEST' as which, t.id from talks_round t
+				       where t.start_date <= :asOf %1$s
+				       order by t.start_date desc, t.id desc limit 1)
+				      union all
+				      (select 'NEXT', t.id from talks_round t
+				       where t.start_date > :asOf %1$s
+				       order by t.start_date, t.id limit 1)) r
+				join talks_round t on t.id = r.id
+				join negotiation n on n.id = t.negotiation_id""".formatted(filter))
 			.params(where.params())
 			.param("asOf", asOf)
 			.query((rs, row) -> round(rs))
@@ -201,11 +194,33 @@ class SituationService {
 	}
 
 	/**
-	 * Incident totals for the 7 and 30 days ending with the date (by start date), from
-	 * the curated figures, and the actors in most of the 30 days' incidents (any part: a
-	 * role, a claim, being accused). Read from the timeline's incident entries, which
-	 * carry all of that in one index (an index-only scan of the window instead of
-	 * visiting every incident and its actors).
+	 * The timeline's incident entries whose range overlaps the 30 days ending with the
+	 * date, as a derived table {@code e}: those beginning in the window (one index range,
+	 * index-only), and the few spanning several days that began before it (a GiST index
+	 * on their ranges). The entries carry countries, actors and figures, so no incident
+	 * or actor row is visited.
+	 */
+	private static final String WINDOW_ENTRIES = """
+			(select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+			 from timeline_entry e
+			 where e.kind_rank = 1 and e.day between :from30 and :asOf
+			 union all
+			 select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+			 from timeline_entry e
+			 where e.kind_rank = 1 and e.end_day > e.day and e.day < :from30
+			   and daterange(e.day, e.end_day, '[]') && daterange(:from30, :asOf, '[]')) e""";
+
+	/**
+	 * Incident totals for the 7 and 30 days ending with the date, from the curated
+	 * figures, and the actors in most of the 30 days' incidents (any part: a role, a
+	 * claim, being accused).
+	 * <p>
+	 * Rule: an incident counts in a window when its range (from the earliest to the
+	 * latest day it can have taken place, narrowed by the bounds a report gives) overlaps
+	 * the window. Its figures are not split by day: they count whole in every window it
+	 * overlaps, as the report gives them for the whole incident. An incident without a
+	 * curated killed (wounded) figure adds nothing to the fatalities (wounded) and counts
+	 * in {@code fatalitiesNotReported} ({@code woundedNotReported}) instead.
 	 */
 	private Situation.Incidents incidents(LocalDate asOf, List<String> countries) {
 		LocalDate from7 = asOf.minusDays(6);
@@ -214,22 +229,30 @@ class SituationService {
 				"e.countries && cast(:countries as text[])", "countries");
 		Map<String, Object> window = Map.of("from7", from7, "from30", from30, "asOf", asOf);
 		long[] totals = this.jdbc.sql("""
-				select count(*) filter (where e.day >= :from7),
-				       coalesce(sum(e.fatalities) filter (where e.day >= :from7), 0),
-				       coalesce(sum(e.wounded) filter (where e.day >= :from7), 0),
-				       count(*), coalesce(sum(e.fatalities), 0), coalesce(sum(e.wounded), 0)
-				from timeline_entry e
-				where e.kind_rank = 1 and e.day between :from30 and :asOf %s""".formatted(where.andClauses()))
+				select count(*) filter (where in7),
+				       coalesce(sum(e.fatalities) filter (where in7), 0),
+				       coalesce(sum(e.wounded) filter (where in7), 0),
+				       count(*) filter (where in7 and e.fatalities is null),
+				       count(*) filter (where in7 and e.wounded is null),
+				       count(*), coalesce(sum(e.fatalities), 0), coalesce(sum(e.wounded), 0),
+				       count(*) filter (where e.fatalities is null), count(*) filter (where e.wounded is null)
+				from %s
+				cross join lateral (select coalesce(e.end_day, e.day) >= :from7 as in7) w
+				%s""".formatted(WINDOW_ENTRIES, where.where()))
 			.params(where.params())
 			.params(window)
-			.query((rs,
-					row) -> new long[] { rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-							rs.getLong(6) })
+			.query((rs, row) -> {
+				long[] values = new long[10];
+				for (int i = 0; i < values.length; i++) {
+					values[i] = rs.getLong(i + 1);
+				}
+				return values;
+			})
 			.single();
 		List<Situation.InvolvedActor> top = this.jdbc.sql("""
 				with counts as (select u.actor_id, count(*) as incidents
-				                from timeline_entry e cross join unnest(e.actor_ids) as u(actor_id)
-				                where e.kind_rank = 1 and e.day between :from30 and :asOf %s
+				                from %s cross join unnest(e.actor_ids) as u(actor_id)
+				                %s
 				                group by u.actor_id)
 				select a.id, a.name, c.incidents
 				from counts c join actor a on a.id = c.actor_id
@@ -237,15 +260,16 @@ class SituationService {
 				where c.incidents >= coalesce((select incidents from counts order by incidents desc
 				                               offset :top - 1 limit 1), 0)
 				order by c.incidents desc, a.name, a.id
-				limit :top""".formatted(where.andClauses()))
+				limit :top""".formatted(WINDOW_ENTRIES, where.where()))
 			.params(where.params())
 			.params(window)
 			.param("top", TOP_ACTORS)
 			.query((rs, row) -> new Situation.InvolvedActor(rs.getObject("id", UUID.class), rs.getString("name"),
 					rs.getLong("incidents")))
 			.list();
-		return new Situation.Incidents(new Situation.Window(from7, asOf, totals[0], totals[1], totals[2]),
-				new Situation.Window(from30, asOf, totals[3], totals[4], totals[5]), top);
+		return new Situation.Incidents(
+				new Situation.Window(from7, asOf, totals[0], totals[1], totals[2], totals[3], totals[4]),
+				new Situation.Window(from30, asOf, totals[5], totals[6], totals[7], totals[8], totals[9]), top);
 	}
 
 	private static List<String> strings(ResultSet rs, String column) throws SQLException {

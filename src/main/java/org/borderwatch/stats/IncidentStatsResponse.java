@@ -28,9 +28,13 @@ record IncidentStatsResponse(@Schema(example = "week") String interval, @Schema(
 			@Schema(description = "The group's value (type or sub-type code, country code, admin1, actor id); null for groupBy=none and for incidents that lack the attribute",
 					example = "BATTLES") String key,
 			@Schema(description = "The group's readable name; null for groupBy=none", example = "Battles") String label,
-			@Schema(description = "Incidents starting in the bucket") long incidents,
+			@Schema(description = "Incidents that began in the bucket (on the earliest day they can have begun); their figures count here") long incidents,
+			@Schema(description = "Incidents that began before the bucket (in an earlier one, or before from) and still went on in it: their date range overlaps the bucket, but their figures count in the bucket where they began, so that buckets add up to the totals") long ongoing,
 			@Schema(description = "Curated killed figures (best estimates), all categories") long fatalities,
 			@Schema(description = "Curated wounded figures (best estimates), all categories") long wounded,
+			@Schema(description = "Incidents among incidents whose killed were not reported (no curated figure): "
+					+ "unknown, not 0, so they add nothing to fatalities") long fatalitiesNotReported,
+			@Schema(description = "Incidents among incidents whose wounded were not reported") long woundedNotReported,
 			Casualties casualties) {
 	}
 

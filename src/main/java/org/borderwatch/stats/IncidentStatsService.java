@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -50,6 +51,32 @@ class IncidentStatsService {
 
 	static final String NOT_RECORDED = "Not recorded";
 
+	/**
+	 * The measures of every rollup row, in the order of the database's
+	 * {@code incident_tally} type (migration V80), which every rollup table ends with:
+	 * the incidents, the curated killed and wounded of security forces, civilians,
+	 * militants and unknown, and the incidents whose killed and wounded were not
+	 * reported. The statements sum them in this order, and {@link #row} reads them by
+	 * position.
+	 */
+	static final List<String> MEASURES = List.of("incidents", "security_forces_killed", "security_forces_wounded",
+			"civilians_killed", "civilians_wounded", "militants_killed", "militants_wounded", "unknown_killed",
+			"unknown_wounded", "fatalities_not_reported", "wounded_not_reported");
+
+	/** {@code sum(r.incidents) as incidents, ...}: the measures summed over alias r. */
+	private static final String SUMS = MEASURES.stream()
+		.map((measure) -> "sum(r." + measure + ") as " + measure)
+		.collect(Collectors.joining(",\n  "));
+
+	/**
+	 * The condition of a country filter over a rollup's key: the key is the incident's
+	 * countries sorted and comma-joined, so an incident of two countries ('AFG,PAK') is
+	 * one row, found by either (the few such keys have an index of their own).
+	 */
+	private static final String ROLLUP_COUNTRIES = """
+			(r.country = any (cast(:countries as text[]))
+			 or (r.country like '%,%' and string_to_array(r.country, ',') && cast(:countries as text[])))""";
+
 	private static final Map<String, String> COUNTRY_NAMES = countryNames();
 
 	private final JdbcClient jdbc;
@@ -66,12 +93,14 @@ class IncidentStatsService {
 		Source source = source(query);
 		List<Row> rows = (source == Source.INCIDENTS) ? fromIncidents(query) : fromRollup(query, source);
 
+		Map<String, Map<LocalDate, Long>> ongoing = ongoing(query, starts);
 		Map<String, Map<LocalDate, Row>> groups = new HashMap<>();
 		Map<String, Long> totals = new HashMap<>();
 		for (Row row : rows) {
 			groups.computeIfAbsent(row.key(), (key) -> new HashMap<>()).put(row.bucket(), row);
 			totals.merge(row.key(), row.incidents(), Long::sum);
 		}
+		ongoing.keySet().forEach((key) -> groups.computeIfAbsent(key, (k) -> new HashMap<>()));
 		if (query.groupBy() == StatsGroupBy.NONE) {
 			groups.putIfAbsent(null, Map.of());
 		}
@@ -94,9 +123,11 @@ class IncidentStatsService {
 			String period = query.interval().period(start);
 			for (String key : keys) {
 				Row row = groups.get(key).get(start);
+				long going = ongoing.getOrDefault(key, Map.of()).getOrDefault(start, 0L);
 				buckets.add(new IncidentStatsResponse.Bucket(first, last, period, key, labels.get(key),
-						(row != null) ? row.incidents() : 0, (row != null) ? row.fatalities() : 0,
-						(row != null) ? row.wounded() : 0,
+						(row != null) ? row.incidents() : 0, going, (row != null) ? row.fatalities() : 0,
+						(row != null) ? row.wounded() : 0, (row != null) ? row.fatalitiesNotReported() : 0,
+						(row != null) ? row.woundedNotReported() : 0,
 						(row != null) ? row.casualties() : IncidentStatsResponse.Casualties.NONE));
 			}
 		}
@@ -145,7 +176,9 @@ class IncidentStatsService {
 	private List<Row> fromRollup(IncidentStatsQuery query, Source source) {
 		IncidentFilter filter = query.filter();
 		// the same conditions as IncidentFilter.toSql, over the rollup's columns
-		SqlFilter where = new SqlFilter().when(filter.countries(), "r.country in (:countries)", "countries")
+		SqlFilter where = new SqlFilter()
+			.when(filter.countries().isEmpty() ? null : filter.countries().toArray(new String[0]), ROLLUP_COUNTRIES,
+					"countries")
 			.when(filter.types().stream().map(Enum::name).toList(), "r.event_type in (:types)", "types")
 			.when(filter.subTypes().stream().map(Enum::name).toList(), "r.sub_event_type in (:subTypes)", "subTypes")
 			.when((source == Source.ADMIN1_ROLLUP)
@@ -155,11 +188,21 @@ class IncidentStatsService {
 		String key = switch (query.groupBy()) {
 			case TYPE -> "r.event_type";
 			case SUB_TYPE -> "r.sub_event_type";
-			case COUNTRY -> "nullif(r.country, '')";
+			case COUNTRY -> "gc.code";
 			case ADMIN1 -> "nullif(r.admin1, '')";
 			case ACTOR -> "r.actor_id::text";
 			default -> "null::text";
 		};
+		String countryJoin = "";
+		if (query.groupBy() == StatsGroupBy.COUNTRY) {
+			// an incident of several countries counts under each of them (of the filtered
+			// ones)
+			countryJoin = "cross join lateral unnest(case when r.country = '' then array[null::text] "
+					+ "else string_to_array(r.country, ',') end) as gc(code)\n";
+			if (!filter.countries().isEmpty()) {
+				where.and("gc.code = any (cast(:countries as text[]))", Map.of());
+			}
+		}
 		String table = source.table();
 		PeriodSplit split = (source == Source.ROLLUP) ? PeriodSplit.of(query) : null;
 		if (split != null) {
@@ -168,19 +211,11 @@ class IncidentStatsService {
 		}
 		String sql = """
 				select date_trunc('%s', r.day::timestamp)::date as bucket, %s as key,
-				  sum(r.incidents) as incidents,
-				  sum(r.security_forces_killed) as security_forces_killed,
-				  sum(r.security_forces_wounded) as security_forces_wounded,
-				  sum(r.civilians_killed) as civilians_killed,
-				  sum(r.civilians_wounded) as civilians_wounded,
-				  sum(r.militants_killed) as militants_killed,
-				  sum(r.militants_wounded) as militants_wounded,
-				  sum(r.unknown_killed) as unknown_killed,
-				  sum(r.unknown_wounded) as unknown_wounded
-				from %s r
-				where r.day between :from and :to
 				  %s
-				group by %s""".formatted(query.interval().sqlUnit(), key, table, where.andClauses(),
+				from %s r
+				%swhere r.day between :from and :to
+				  %s
+				group by %s""".formatted(query.interval().sqlUnit(), key, SUMS, table, countryJoin, where.andClauses(),
 				(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
 		return this.jdbc.sql(sql)
 			.params(where.params())
@@ -200,9 +235,7 @@ class IncidentStatsService {
 	 */
 	record PeriodSplit(StatsInterval period, LocalDate wholeFrom, LocalDate wholeUntil) {
 
-		private static final String COLUMNS = """
-				country, event_type, incidents, security_forces_killed, security_forces_wounded,
-				civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded""";
+		private static final String COLUMNS = "country, event_type, " + String.join(", ", MEASURES);
 
 		static PeriodSplit of(IncidentStatsQuery query) {
 			StatsInterval period = query.interval().rollupPeriod();
@@ -236,68 +269,25 @@ class IncidentStatsService {
 	/**
 	 * From the raw tables, for the filters no rollup knows and the few actor combinations
 	 * none answers exactly: the incident list's own conditions
-	 * ({@link IncidentFilter#toSql}) over the start-date range. An incident counts once
-	 * per actor group however many roles the actor has in it; {@code groupBy=actor} shows
-	 * only the filtered actors (and roles) when some are given.
+	 * ({@link IncidentFilter#toSql}) over the range of the days incidents (earliest)
+	 * began. An incident counts once per actor group however many roles the actor has in
+	 * it; {@code groupBy=actor} shows only the filtered actors (and roles) when some are
+	 * given. Its measures are the database's own tally of an incident
+	 * ({@code incident_tally_of}, the function the rollups are kept with).
 	 */
 	private List<Row> fromIncidents(IncidentStatsQuery query) {
-		IncidentFilter filter = query.filter();
-		SqlFilter where = filter.toSql();
-		String actorJoin = "";
-		if (query.groupBy() == StatsGroupBy.ACTOR) {
-			String actors = filter.actors().isEmpty() ? "" : " and ia.actor_id in (:statsActors)";
-			String roles = filter.actorRoles().isEmpty() ? "" : " and ia.role in (:statsRoles)";
-			actorJoin = """
-					cross join lateral (
-					  select distinct ia.actor_id from incident_actor ia
-					  where ia.incident_id = i.id%s%s) a
-					""".formatted(actors, roles);
-			if (!filter.actors().isEmpty()) {
-				where.param("statsActors", filter.actors());
-			}
-			if (!filter.actorRoles().isEmpty()) {
-				where.param("statsRoles", filter.actorRoles().stream().map(Enum::name).toList());
-			}
-		}
-		String key = switch (query.groupBy()) {
-			case TYPE -> "i.event_type";
-			case SUB_TYPE -> "i.sub_event_type";
-			case COUNTRY -> "i.country";
-			case ADMIN1 -> "i.admin1";
-			case ACTOR -> "a.actor_id::text";
-			default -> "null::text";
-		};
+		RawGrouping raw = RawGrouping.of(query);
 		String sql = """
-				select date_trunc('%s', i.start_date::timestamp)::date as bucket, %s as key,
-				  count(*) as incidents,
-				  coalesce(sum(f.security_forces_killed), 0) as security_forces_killed,
-				  coalesce(sum(f.security_forces_wounded), 0) as security_forces_wounded,
-				  coalesce(sum(f.civilians_killed), 0) as civilians_killed,
-				  coalesce(sum(f.civilians_wounded), 0) as civilians_wounded,
-				  coalesce(sum(f.militants_killed), 0) as militants_killed,
-				  coalesce(sum(f.militants_wounded), 0) as militants_wounded,
-				  coalesce(sum(f.unknown_killed), 0) as unknown_killed,
-				  coalesce(sum(f.unknown_wounded), 0) as unknown_wounded
-				from incident i
-				%scross join lateral (
-				  select
-				    sum(c.best) filter (where c.category = 'SECURITY_FORCES' and c.outcome = 'KILLED') as security_forces_killed,
-				    sum(c.best) filter (where c.category = 'SECURITY_FORCES' and c.outcome = 'WOUNDED') as security_forces_wounded,
-				    sum(c.best) filter (where c.category = 'CIVILIANS' and c.outcome = 'KILLED') as civilians_killed,
-				    sum(c.best) filter (where c.category = 'CIVILIANS' and c.outcome = 'WOUNDED') as civilians_wounded,
-				    sum(c.best) filter (where c.category = 'MILITANTS' and c.outcome = 'KILLED') as militants_killed,
-				    sum(c.best) filter (where c.category = 'MILITANTS' and c.outcome = 'WOUNDED') as militants_wounded,
-				    sum(c.best) filter (where c.category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS') and c.outcome = 'KILLED') as unknown_killed,
-				    sum(c.best) filter (where c.category not in ('SECURITY_FORCES', 'CIVILIANS', 'MILITANTS') and c.outcome = 'WOUNDED') as unknown_wounded
-				  from casualty_figure c
-				  where c.incident_id = i.id and c.claimant_actor_id is null) f
-				where i.start_date between :from and :to
+				select date_trunc('%s', i.effective_start::timestamp)::date as bucket, %s as key,
 				  %s
-				group by %s"""
-			.formatted(query.interval().sqlUnit(), key, actorJoin, where.andClauses(),
-					(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
+				from incident i
+				%scross join lateral incident_tally_of(i) r
+				where i.effective_start between :from and :to
+				  %s
+				group by %s""".formatted(query.interval().sqlUnit(), raw.key(), SUMS, raw.joins(),
+				raw.where().andClauses(), (query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
 		return this.jdbc.sql(sql)
-			.params(where.params())
+			.params(raw.where().params())
 			.param("from", query.from())
 			.param("to", query.to())
 			.query(IncidentStatsService::row)
@@ -305,16 +295,107 @@ class IncidentStatsService {
 	}
 
 	/**
+	 * Per bucket and group, the incidents that began before the bucket (in an earlier
+	 * one, or before {@code from}) and still went on in it: only incidents spanning
+	 * several days can, and a GiST index on their ranges finds the few that overlap the
+	 * request. They count here as ongoing; their figures stay in the bucket where they
+	 * began.
+	 */
+	private Map<String, Map<LocalDate, Long>> ongoing(IncidentStatsQuery query, List<LocalDate> starts) {
+		RawGrouping raw = RawGrouping.of(query);
+		// per incident, the first and last bucket it is ongoing in (none when the first
+		// comes after the last); the buckets in between are filled in here, not by the
+		// database: a year-long incident is one row, not 52
+		String sql = """
+				select case when i.effective_start < :from then date_trunc('%1$s', cast(:from as date)::timestamp)
+				            else date_trunc('%1$s', i.effective_start::timestamp) + interval '1 %1$s' end::date,
+				       date_trunc('%1$s', least(i.effective_end, :to)::timestamp)::date, %2$s as key, count(*)
+				from incident i
+				%3$swhere i.effective_end > i.effective_start
+				  and daterange(i.effective_start, i.effective_end, '[]') && daterange(:from, :to, '[]')
+				  %4$s
+				group by 1, 2, 3""".formatted(query.interval().sqlUnit(), raw.key(), raw.joins(),
+				raw.where().andClauses());
+		Map<String, Map<LocalDate, Long>> ongoing = new HashMap<>();
+		this.jdbc.sql(sql)
+			.params(raw.where().params())
+			.param("from", query.from())
+			.param("to", query.to())
+			.query((rs) -> {
+				LocalDate first = rs.getObject(1, LocalDate.class);
+				LocalDate last = rs.getObject(2, LocalDate.class);
+				long count = rs.getLong(4);
+				for (LocalDate start : starts) {
+					if (!start.isBefore(first) && !start.isAfter(last)) {
+						ongoing.computeIfAbsent(rs.getString(3), (key) -> new HashMap<>())
+							.merge(start, count, Long::sum);
+					}
+				}
+			});
+		return ongoing;
+	}
+
+	/**
+	 * How the raw tables group incidents: the group key, the joins it needs and the
+	 * incident list's own conditions ({@link IncidentFilter#toSql}). An incident counts
+	 * once per actor group however many roles the actor has in it ({@code groupBy=actor}
+	 * shows only the filtered actors and roles when some are given), and under each of
+	 * its countries (of the filtered ones) with {@code groupBy=country}.
+	 */
+	private record RawGrouping(String key, String joins, SqlFilter where) {
+
+		static RawGrouping of(IncidentStatsQuery query) {
+			IncidentFilter filter = query.filter();
+			SqlFilter where = filter.toSql();
+			String joins = "";
+			if (query.groupBy() == StatsGroupBy.ACTOR) {
+				String actors = filter.actors().isEmpty() ? "" : " and ia.actor_id in (:statsActors)";
+				String roles = filter.actorRoles().isEmpty() ? "" : " and ia.role in (:statsRoles)";
+				joins = """
+						cross join lateral (
+						  select distinct ia.actor_id from incident_actor ia
+						  where ia.incident_id = i.id%s%s) a
+						""".formatted(actors, roles);
+				if (!filter.actors().isEmpty()) {
+					where.param("statsActors", filter.actors());
+				}
+				if (!filter.actorRoles().isEmpty()) {
+					where.param("statsRoles", filter.actorRoles().stream().map(Enum::name).toList());
+				}
+			}
+			if (query.groupBy() == StatsGroupBy.COUNTRY) {
+				joins = "cross join lateral unnest(case when cardinality(i.countries) = 0 then array[null::text] "
+						+ "else i.countries end) as gc(code)\n";
+				if (!filter.countries().isEmpty()) {
+					where.and("gc.code = any (cast(:statsCountries as text[]))",
+							Map.of("statsCountries", filter.countries().toArray(new String[0])));
+				}
+			}
+			String key = switch (query.groupBy()) {
+				case TYPE -> "i.event_type";
+				case SUB_TYPE -> "i.sub_event_type";
+				case COUNTRY -> "gc.code";
+				case ADMIN1 -> "i.admin1";
+				case ACTOR -> "a.actor_id::text";
+				default -> "null::text";
+			};
+			return new RawGrouping(key, joins, where);
+		}
+
+	}
+
+	/**
 	 * Reads the columns by position, in the order both queries select them (bucket, key,
-	 * incidents, then killed and wounded per category): a year of weeks by type is 3,000
-	 * values, and the driver's name lookups stood out in profiles of this request.
+	 * then the {@link #MEASURES}): a year of weeks by type is 3,000 values, and the
+	 * driver's name lookups stood out in profiles of this request.
 	 */
 	private static Row row(ResultSet rs, int rowNum) throws SQLException {
 		return new Row(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getLong(3),
 				new IncidentStatsResponse.Casualties(new IncidentStatsResponse.Outcome(rs.getLong(4), rs.getLong(5)),
 						new IncidentStatsResponse.Outcome(rs.getLong(6), rs.getLong(7)),
 						new IncidentStatsResponse.Outcome(rs.getLong(8), rs.getLong(9)),
-						new IncidentStatsResponse.Outcome(rs.getLong(10), rs.getLong(11))));
+						new IncidentStatsResponse.Outcome(rs.getLong(10), rs.getLong(11))),
+				rs.getLong(12), rs.getLong(13));
 	}
 
 	private Map<String, String> labels(StatsGroupBy groupBy, List<String> keys) {
@@ -383,7 +464,8 @@ class IncidentStatsService {
 	}
 
 	/** One bucket of one group as the database sums it. */
-	private record Row(LocalDate bucket, String key, long incidents, IncidentStatsResponse.Casualties casualties) {
+	private record Row(LocalDate bucket, String key, long incidents, IncidentStatsResponse.Casualties casualties,
+			long fatalitiesNotReported, long woundedNotReported) {
 
 		long fatalities() {
 			return this.casualties.securityForces().killed() + this.casualties.civilians().killed()

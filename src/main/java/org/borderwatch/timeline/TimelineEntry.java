@@ -17,6 +17,10 @@ import org.borderwatch.common.DatePrecision;
  * talks round or a crossing change. {@code actors} is the JSON array the read model
  * stores, passed through verbatim (parsing and re-writing it was an eighth of a page's
  * CPU time); read it as {@link EntryActor}s with {@link TimelineEntryMapper#actors}.
+ * {@code instant} is the entry's position within its day in the feed's order: for a
+ * crossing change the instant it took effect (the only kind whose JSON shows it); for an
+ * incident the start of the day when its start is known to the day, its last instant when
+ * the day is only the earliest it can have begun.
  */
 @Schema(name = "TimelineEntry")
 @JsonSerialize(using = TimelineEntrySerializer.class)

@@ -47,10 +47,9 @@ class TimelineEntryMapper implements RowMapper<TimelineEntry> {
 				? new TimelineEntry.Location(placeName, latitude, longitude) : null;
 		return new TimelineEntry(kind, recordId, rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
 				(precision != null) ? DatePrecision.valueOf(precision) : null,
-				(kind == TimelineKind.CROSSING_STATUS_CHANGED) ? rs.getObject(6, OffsetDateTime.class).toInstant()
-						: null,
-				rs.getString(7), rs.getString(8), strings(rs.getArray(9)), location, new RawJson(rs.getBytes(10)),
-				rs.getObject(14, Integer.class), kind.link(recordId, rs.getObject(15, UUID.class)));
+				rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getString(8),
+				strings(rs.getArray(9)), location, new RawJson(rs.getBytes(10)), rs.getObject(14, Integer.class),
+				kind.link(recordId, rs.getObject(15, UUID.class)));
 	}
 
 	/** The actors of an entry, parsed (the entry itself keeps them as JSON text). */

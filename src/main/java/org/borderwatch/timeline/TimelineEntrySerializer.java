@@ -68,7 +68,9 @@ class TimelineEntrySerializer extends StdSerializer<TimelineEntry> {
 		gen.writeName(DATE_PRECISION);
 		writeText(gen, entry.datePrecision());
 		gen.writeName(INSTANT);
-		writeText(gen, entry.instant());
+		// the sort instant of other kinds is a position in the feed, not a time anyone
+		// reported
+		writeText(gen, (entry.kind() == TimelineKind.CROSSING_STATUS_CHANGED) ? entry.instant() : null);
 		gen.writeName(TITLE);
 		writeText(gen, entry.title());
 		gen.writeName(SUMMARY);

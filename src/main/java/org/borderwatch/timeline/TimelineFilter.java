@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.borderwatch.common.BoundingBox;
+import org.borderwatch.common.Near;
 
 /**
  * The filters of a timeline request, with record-relative bounds already resolved to
@@ -21,9 +22,10 @@ import org.borderwatch.common.BoundingBox;
  * @param q full-text query
  * @param bbox only entries with coordinates inside the box
  * @param minFatalities only incidents with at least that many curated fatalities
+ * @param near only entries with coordinates within a radius of a point
  */
 record TimelineFilter(Set<TimelineKind> kinds, LocalDate from, LocalDate to, List<String> countries, List<UUID> actors,
-		String q, BoundingBox bbox, Integer minFatalities) {
+		String q, BoundingBox bbox, Integer minFatalities, Near near) {
 
 	TimelineFilter {
 		kinds = kinds.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(kinds));

@@ -39,7 +39,10 @@ record TimelineParams(@Parameter(
 				example = "10") String minFatalities,
 		@Parameter(description = "asc (oldest first, the default) or desc", example = "asc") String order,
 		@Parameter(description = "Page size, 1 to 500 (JSON only; exports return everything)") String limit,
-		@Parameter(description = "nextCursor of the previous page (JSON only)") String cursor) {
+		@Parameter(description = "nextCursor of the previous page (JSON only)") String cursor,
+		@Parameter(
+				description = "LAT,LON,KM: only entries with coordinates within KM kilometres of the point (great-circle distance; 0 < KM <= 20000)",
+				example = "34.19,71.07,50") String near) {
 
 	List<TimelineKind> kinds() {
 		Set<TimelineKind> kinds = new LinkedHashSet<>();

@@ -26,7 +26,8 @@ class TimelineParamsResolver implements HandlerMethodArgumentResolver {
 			NativeWebRequest request, WebDataBinderFactory binderFactory) {
 		return new TimelineParams(list(request, "kind"), one(request, "from"), one(request, "to"),
 				list(request, "country"), list(request, "actor"), one(request, "q"), one(request, "bbox"),
-				one(request, "minFatalities"), one(request, "order"), one(request, "limit"), one(request, "cursor"));
+				one(request, "minFatalities"), one(request, "order"), one(request, "limit"), one(request, "cursor"),
+				one(request, "near"));
 	}
 
 	private static String one(NativeWebRequest request, String name) {

@@ -30,6 +30,7 @@ import org.borderwatch.export.ExportFormat;
 import org.borderwatch.common.FieldError;
 import org.borderwatch.export.GeoJsonWriter;
 import org.borderwatch.common.InvalidInputException;
+import org.borderwatch.common.Near;
 import org.borderwatch.export.NdjsonWriter;
 import org.borderwatch.common.NotFoundException;
 import org.borderwatch.common.PageResponse;
@@ -100,7 +101,8 @@ class TimelineService {
 		if (from != null && to != null && to.isBefore(from)) {
 			throw InvalidInputException.forField("to", "must not be before from (" + from + ")");
 		}
-		return new TimelineFilter(kinds, from, to, countries, actors, params.q(), bbox, minFatalities);
+		return new TimelineFilter(kinds, from, to, countries, actors, params.q(), bbox, minFatalities,
+				Near.parse("near", params.near()));
 	}
 
 	private LocalDate resolve(String param, DateBound bound, List<FieldError> broken) {

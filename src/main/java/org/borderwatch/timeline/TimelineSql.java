@@ -2,11 +2,13 @@ package org.borderwatch.timeline;
 
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import org.borderwatch.common.BoundingBox;
+import org.borderwatch.common.Near;
 import org.borderwatch.common.SqlFilter;
 
 /**
@@ -27,10 +29,6 @@ final class TimelineSql {
 	private static final String COLUMNS = """
 			e.kind, e.record_id, e.day, e.end_day, e.date_precision, e.instant, e.title, e.summary, e.countries,
 			e.actors::text as actors, e.place_name, e.latitude, e.longitude, e.fatalities, e.crossing_id""";
-
-	private static final double KM_PER_DEGREE = 111.195;
-
-	private static final double EARTH_RADIUS_KM = 6371.0088;
 
 	/** A statement and its named parameters. */
 	record Statement(String sql, Map<String, Object> params) {
@@ -140,6 +138,9 @@ final class TimelineSql {
 					Map.of("minLon", box.minLongitude(), "maxLon", box.maxLongitude(), "minLat", box.minLatitude(),
 							"maxLat", box.maxLatitude()));
 		}
+		if (this.filter.near() != null) {
+			this.filter.near().addTo(where, "e.latitude", "e.longitude", "radius");
+		}
 		where.when(this.filter.minFatalities(), "e.fatalities >= :minFatalities", "minFatalities");
 		if (coordinates == Coordinates.PRESENT) {
 			where.and("e.latitude is not null and e.longitude is not null", Map.of());
@@ -164,7 +165,16 @@ final class TimelineSql {
 					                          where v.ceasefire_id = :scopeId)""", Map.of("scopeId", this.scope.id()));
 			case CROSSING -> {
 				if (this.scope.hasVicinity()) {
-					where.and(crossingVicinity(), vicinityParams());
+					Near.Condition near = new Near(this.scope.latitude(), this.scope.longitude(),
+							TimelineScope.VICINITY_KM)
+						.condition("e.latitude", "e.longitude", "near");
+					Map<String, Object> params = new HashMap<>(near.params());
+					params.put("scopeId", this.scope.id());
+					params.put("scopeSince", this.scope.since());
+					where.and(
+							"((e.kind_rank = 5 and e.crossing_id = :scopeId)\n   or (e.kind_rank = 1 and e.day >= :scopeSince and "
+									+ near.sql() + "))",
+							params);
 				}
 				else {
 					where.and("(e.kind_rank = 5 and e.crossing_id = :scopeId)", Map.of("scopeId", this.scope.id()));
@@ -174,33 +184,6 @@ final class TimelineSql {
 				// ALL has no restriction; ACTOR is the driving facet.
 			}
 		}
-	}
-
-	/**
-	 * The crossing's changes, and incidents within the radius: a bounding box first (the
-	 * location index), then the exact great-circle (haversine) distance.
-	 */
-	private static String crossingVicinity() {
-		return """
-				((e.kind_rank = 5 and e.crossing_id = :scopeId)
-				   or (e.kind_rank = 1 and e.day >= :scopeSince
-				       and e.latitude between :nearMinLat and :nearMaxLat
-				       and e.longitude between :nearMinLon and :nearMaxLon
-				       and 2 * %s * asin(sqrt(power(sin(radians(e.latitude - :nearLat) / 2), 2)
-				           + cos(radians(:nearLat)) * cos(radians(e.latitude))
-				             * power(sin(radians(e.longitude - :nearLon) / 2), 2))) <= :nearKm))"""
-			.formatted(EARTH_RADIUS_KM);
-	}
-
-	private Map<String, Object> vicinityParams() {
-		double lat = this.scope.latitude();
-		double lon = this.scope.longitude();
-		double dLat = TimelineScope.VICINITY_KM / KM_PER_DEGREE;
-		double cos = Math.cos(Math.toRadians(lat));
-		double dLon = (cos < 0.01) ? 360 : TimelineScope.VICINITY_KM / (KM_PER_DEGREE * cos);
-		return Map.of("scopeId", this.scope.id(), "scopeSince", this.scope.since(), "nearLat", lat, "nearLon", lon,
-				"nearKm", TimelineScope.VICINITY_KM, "nearMinLat", lat - dLat, "nearMaxLat", lat + dLat, "nearMinLon",
-				Math.max(-180, lon - dLon), "nearMaxLon", Math.min(180, lon + dLon));
 	}
 
 	private static String hasFacet(String alias, String param) {

@@ -203,4 +203,93 @@ class DemoScenarioTest extends IntegrationTest {
 			.isEqualTo("Taliban government of Afghanistan");
 	}
 
+	@Test
+	void theConvoyAttacksHaveNoReportedCasualtiesRatherThanZero() {
+		JsonNode convoys = ok("/api/v1/incidents/by-external-ref?dataset=borderwatch-demo&id=convoy-attacks-2025-10");
+
+		assertThat(convoys.path("fatalities").isNull()).isTrue();
+		assertThat(convoys.path("fatalitiesRange").isNull()).isTrue();
+		assertThat(convoys.path("wounded").isNull()).isTrue();
+		assertThat(convoys.path("endedOnOrBefore").path("date").asString()).isEqualTo("2025-10-12");
+		JsonNode entry = ok("/api/v1/timeline?kind=INCIDENT&from=2025-10-01&to=2025-10-01&actor="
+				+ actorId("Government of Pakistan"))
+			.path("items")
+			.valueStream()
+			.filter((e) -> e.path("recordId").asString().equals(convoys.path("id").asString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(entry.path("fatalities").isNull()).isTrue();
+		assertThat(entry.path("summary").asString()).endsWith("casualties not reported").doesNotContain("0 killed");
+	}
+
+	@Test
+	void theOctoberClashesAreFoundByPakistanAndByAfghanistan() {
+		JsonNode clashes = ok("/api/v1/incidents/by-external-ref?dataset=borderwatch-demo&id=border-clashes-2025-10");
+		String id = clashes.path("id").asString();
+		assertThat(clashes.path("location").path("countries").toString()).isEqualTo("[\"PAK\",\"AFG\"]");
+
+		for (String country : List.of("PAK", "AFG")) {
+			assertThat(values(ok(
+					"/api/v1/incidents?limit=500&from=2025-10-01&to=2025-10-31&tag=border-clashes&country=" + country)
+				.path("items"), "id")).as("list, " + country).contains(id);
+			assertThat(values(
+					ok("/api/v1/timeline?limit=500&kind=INCIDENT&from=2025-10-01&to=2025-10-31&country=" + country)
+						.path("items"),
+					"recordId"))
+				.as("timeline, " + country)
+				.contains(id);
+		}
+		// statistics by country count it under each: over the demo's own actor, whose
+		// only
+		// incident it is
+		JsonNode buckets = ok("/api/v1/stats/incidents?interval=month&groupBy=country&from=2025-10-01&to=2025-10-31"
+				+ "&actor=" + actorId("Afghanistan"))
+			.path("buckets");
+		assertThat(buckets.valueStream()
+			.map((b) -> b.path("key").asString() + "=" + b.path("incidents").asLong() + "/"
+					+ b.path("fatalities").asLong()))
+			.containsExactlyInAnyOrder("PAK=1/24", "AFG=1/24");
+		for (String country : List.of("PAK", "AFG")) {
+			assertThat(ok("/api/v1/stats/incidents?interval=month&from=2025-10-01&to=2025-10-31&tag=border-clashes"
+					+ "&country=" + country)
+				.path("buckets")
+				.get(0)
+				.path("fatalities")
+				.asLong()).as("statistics, " + country).isGreaterThanOrEqualTo(24);
+		}
+	}
+
+	@Test
+	void theTimelinePutsTheClashesAfterTheKabulExplosionsThatStartedThem() {
+		JsonNode items = ok(
+				"/api/v1/timeline?limit=500&kind=INCIDENT&from=2025-10-01&to=2025-10-31&actor=" + actorId("Pakistan"))
+			.path("items");
+		List<String> titles = values(items, "title");
+
+		assertThat(titles).containsSubsequence("Explosions in Kabul",
+				"Deadly border clashes between Pakistan and Afghanistan");
+		JsonNode clashes = items.valueStream()
+			.filter((e) -> e.path("title").asString().startsWith("Deadly border clashes"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(clashes.path("date").asString()).isEqualTo("2025-10-09");
+		assertThat(clashes.path("endDate").asString()).isEqualTo("2025-10-19");
+		assertThat(clashes.path("datePrecision").asString()).isEqualTo("MONTH");
+	}
+
+	@Test
+	void theSituationOn15OctoberReportsTheFighting() {
+		JsonNode week = ok("/api/v1/situation?asOf=2025-10-15&country=AFG").path("incidents").path("last7Days");
+
+		// the clashes (24 killed) overlap the week; the explosions and the strikes on TTP
+		// hideouts have no reported figures
+		assertThat(week.path("count").asLong()).isGreaterThanOrEqualTo(3);
+		assertThat(week.path("fatalities").asLong()).isGreaterThanOrEqualTo(24);
+		assertThat(week.path("fatalitiesNotReported").asLong()).isGreaterThanOrEqualTo(2);
+		List<String> involved = values(
+				ok("/api/v1/situation?asOf=2025-10-15&country=AFG").path("incidents").path("mostInvolvedActors"),
+				"name");
+		assertThat(involved).isNotEmpty();
+	}
+
 }

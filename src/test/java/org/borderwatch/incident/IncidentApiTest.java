@@ -81,7 +81,110 @@ class IncidentApiTest extends IncidentFixtures {
 		assertThat(incident.path("verification").asString()).isEqualTo("REPORTED");
 		assertThat(incident.path("location").isNull()).isTrue();
 		assertThat(incident.path("actors").size()).isZero();
-		assertThat(incident.path("fatalities").asInt()).isZero();
+		assertThat(incident.path("fatalities").isNull()).as("no figure: not reported, not 0").isTrue();
+	}
+
+	@Test
+	void figuresNotReportedAreNullAndAnExplicitZeroStaysZero() {
+		JsonNode silent = create(incident(title("Convoy attack")));
+		assertThat(silent.path("fatalities").isNull()).isTrue();
+		assertThat(silent.path("wounded").isNull()).isTrue();
+		assertThat(silent.path("fatalitiesRange").isNull()).isTrue();
+		assertThat(silent.path("woundedRange").isNull()).isTrue();
+		assertThat(this.jdbc.sql("select fatalities from incident where id = :id")
+			.param("id", UUID.fromString(silent.path("id").asString()))
+			.query(Integer.class)
+			.optional()).isEmpty();
+
+		JsonNode zero = create(incident(title("Quiet clash")).casualty("UNKNOWN", "KILLED", null, 0, null));
+		assertThat(zero.path("fatalities").isNumber()).isTrue();
+		assertThat(zero.path("fatalities").asInt()).isZero();
+		assertThat(zero.path("fatalitiesRange").path("high").asInt()).isZero();
+		assertThat(zero.path("wounded").isNull()).as("only the killed were counted").isTrue();
+
+		JsonNode timeline = this.api.get("/api/v1/timeline?kind=INCIDENT&q=" + this.run).json().path("items");
+		assertThat(timeline.valueStream().map((entry) -> entry.path("summary").asString()))
+			.anyMatch((summary) -> summary.endsWith("casualties not reported"))
+			.anyMatch((summary) -> summary.endsWith("0 killed, wounded not reported"));
+	}
+
+	@Test
+	void carriesTheBoundsAReportPutsOnAnImpreciseDate() {
+		JsonNode clashes = create(incident(title("Border clashes")).dates("2025-10-01", "2025-10-31")
+			.set("datePrecision", "MONTH")
+			.raw("startedOnOrAfter", """
+					{"date": "2025-10-09", "note": "after the explosions in Kabul"}""")
+			.raw("endedOnOrBefore", """
+					{"date": "2025-10-19", "precision": "DAY", "note": "stopped with the ceasefire"}"""));
+
+		assertThat(clashes.path("datePrecision").asString()).isEqualTo("MONTH");
+		assertThat(clashes.path("startedOnOrAfter").path("date").asString()).isEqualTo("2025-10-09");
+		assertThat(clashes.path("startedOnOrAfter").path("precision").asString()).isEqualTo("DAY");
+		assertThat(clashes.path("startedOnOrAfter").path("note").asString()).contains("explosions");
+		assertThat(clashes.path("endedOnOrBefore").path("date").asString()).isEqualTo("2025-10-19");
+		// the list's date range is the narrowed one
+		assertThat(titles("from=2025-10-01&to=2025-10-08&tag=&q=" + this.run)).doesNotContain(title("Border clashes"));
+		assertThat(titles("from=2025-10-15&to=2025-10-15&q=" + this.run)).contains(title("Border clashes"));
+		assertThat(titles("from=2025-10-20&to=2025-10-31&q=" + this.run)).doesNotContain(title("Border clashes"));
+	}
+
+	@Test
+	void rejectsBoundsOutsideThePeriodOrInTheWrongOrder() {
+		Api.Response outside = this.api.post(INCIDENTS,
+				incident(title("X")).dates("2025-10-01", "2025-10-31").raw("startedOnOrAfter", """
+						{"date": "2025-09-30"}""").json());
+		assertThat(outside.status()).isEqualTo(400);
+		assertThat(outside.errorFields()).containsExactly("startedOnOrAfter.date");
+
+		Api.Response reversed = this.api.post(INCIDENTS,
+				incident(title("X")).dates("2025-10-01", "2025-10-31").raw("startedOnOrAfter", """
+						{"date": "2025-10-20"}""").raw("endedOnOrBefore", """
+						{"date": "2025-10-10"}""").json());
+		assertThat(reversed.status()).isEqualTo(400);
+		assertThat(reversed.errorFields()).containsExactly("endedOnOrBefore.date");
+
+		Api.Response undated = this.api.post(INCIDENTS, incident(title("X")).raw("endedOnOrBefore", """
+				{"precision": "DAY"}""").json());
+		assertThat(undated.status()).isEqualTo(400);
+		assertThat(undated.errorFields()).containsExactly("endedOnOrBefore.date");
+	}
+
+	@Test
+	void anIncidentOfTwoCountriesIsFoundByEither() {
+		JsonNode border = create(incident(title("Border clash")).raw("location", """
+				{"placeName": "Durand line", "countries": ["PAK", "AFG"], "geoPrecision": "COUNTRY"}"""));
+		assertThat(border.path("location").path("country").isNull()).isTrue();
+		assertThat(border.path("location").path("countries").toString()).isEqualTo("[\"PAK\",\"AFG\"]");
+		JsonNode single = create(incident(title("Kabul blast")).at("AFG", "Kabul", 34.53, 69.17));
+		assertThat(single.path("location").path("countries").toString()).isEqualTo("[\"AFG\"]");
+
+		assertThat(titles("country=PAK&q=" + this.run)).containsExactly(title("Border clash"));
+		assertThat(titles("country=AFG&q=" + this.run)).containsExactlyInAnyOrder(title("Border clash"),
+				title("Kabul blast"));
+		assertThat(this.api.post(INCIDENTS, incident(title("X")).raw("location", """
+				{"countries": ["PAK", "pakistan"]}""").json()).status()).isEqualTo(400);
+	}
+
+	@Test
+	void findsIncidentsNearAPoint() {
+		create(incident(title("Torkham shelling")).at("PAK", "Khyber", 34.12, 71.05));
+		create(incident(title("Kabul blast")).at("AFG", "Kabul", 34.53, 69.17));
+		create(incident(title("Unplaced")));
+
+		// Torkham to Kabul is about 175 km
+		assertThat(titles("near=34.19,71.07,50&q=" + this.run)).containsExactly(title("Torkham shelling"));
+		assertThat(titles("near=34.19,71.07,200&q=" + this.run)).containsExactlyInAnyOrder(title("Torkham shelling"),
+				title("Kabul blast"));
+		assertThat(this.api.get("/api/v1/timeline?near=34.19,71.07,50&q=" + this.run)
+			.json()
+			.path("items")
+			.valueStream()
+			.map((entry) -> entry.path("title").asString())
+			.toList()).containsExactly(title("Torkham shelling"));
+		for (String bad : List.of("34.19,71.07", "91,71,10", "34,71,0", "34,71,x")) {
+			assertThat(this.api.get(INCIDENTS + "?near=" + bad).errorFields()).as(bad).containsExactly("near");
+			assertThat(this.api.get("/api/v1/timeline?near=" + bad).errorFields()).as(bad).containsExactly("near");
+		}
 	}
 
 	@Test

@@ -59,18 +59,20 @@ class IncidentFilterTest {
 		IncidentFilter filter = IncidentFilter.parse(params("from", "2025-10-01", "to", "2025-10-31", "country", "PAK",
 				"admin1", "Kurram", "type", "BATTLES", "subType", "ARMED_CLASH", "actor", UUID.randomUUID().toString(),
 				"actorRole", "TARGET", "claimedBy", UUID.randomUUID().toString(), "minFatalities", "5", "verification",
-				"VERIFIED", "tag", "x", "bbox", "1,2,3,4", "q", "clash"));
+				"VERIFIED", "tag", "x", "bbox", "1,2,3,4", "q", "clash", "near", "34.19,71.07,25"));
 
 		SqlFilter sql = filter.toSql();
 
-		assertThat(sql.where()).contains("i.end_date >= :incidentFrom", "i.start_date <= :incidentTo",
-				"lower(i.admin1) in (:incidentAdmin1)", "filter_actor.role in (:incidentActorRoles)",
-				"filter_claim.stance = 'CLAIMS_RESPONSIBILITY'", "i.tags && array[:incidentTags]::text[]",
-				"websearch_to_tsquery('english', :incidentQ)", "i.longitude between");
+		assertThat(sql.where()).contains("i.effective_end >= :incidentFrom", "i.effective_start <= :incidentTo",
+				"i.countries && cast(:incidentCountries as text[])", "asin(", "lower(i.admin1) in (:incidentAdmin1)",
+				"filter_actor.role in (:incidentActorRoles)", "filter_claim.stance = 'CLAIMS_RESPONSIBILITY'",
+				"i.tags && array[:incidentTags]::text[]", "websearch_to_tsquery('english', :incidentQ)",
+				"i.longitude between");
 		assertThat(sql.params()).containsEntry("incidentAdmin1", List.of("kurram"))
 			.containsEntry("incidentTypes", List.of("BATTLES"))
 			.containsEntry("incidentMinFatalities", 5)
-			.containsEntry("incidentMaxLat", 4.0);
+			.containsEntry("incidentMaxLat", 4.0)
+			.containsEntry("incidentNearKm", 25.0);
 		assertThat(sql.params().keySet()).allMatch((name) -> name.startsWith("incident"));
 	}
 

@@ -201,4 +201,51 @@ class SituationApiTest extends IntegrationTest {
 		assertThat(afghan.path("mostInvolvedActors")).hasSize(2);
 	}
 
+	@Test
+	void countsAnIncidentWhoseRangeOverlapsTheWindowWithAllItsFiguresAndUnreportedOnesApart() {
+		LocalDate asOf = LocalDate.of(ThreadLocalRandom.current().nextInt(4000, 9000), 6, 30);
+		this.jdbc.sql("delete from incident where start_date between :from and :to")
+			.param("from", asOf.minusDays(120))
+			.param("to", asOf.plusDays(60))
+			.update();
+		UUID a = this.s.fixture.actor("Fighting A", "OTHER", "PAK");
+		// a month-long incident, bounded to begin 40 days before asOf: still going in the
+		// last 7 days
+		this.s.fixture.incident("Long fighting", asOf.minusDays(60))
+			.until(asOf.minusDays(2), "MONTH")
+			.startedOnOrAfter(asOf.minusDays(40))
+			.at("Border", null, null, null)
+			.alsoIn("PAK", "AFG")
+			.casualties(24, 200)
+			.actor(a, "PARTICIPANT")
+			.create();
+		// ended before the 7-day window
+		this.s.fixture.incident("Earlier raid", asOf.minusDays(20))
+			.until(asOf.minusDays(8), "WEEK")
+			.at("X", "PAK", null, null)
+			.casualties(3, 1)
+			.create();
+		// nothing reported
+		this.s.fixture.incident("Convoy attack", asOf.minusDays(1)).at("X", "PAK", null, null).create();
+
+		JsonNode incidents = situation("asOf=" + asOf).path("incidents");
+		JsonNode week = incidents.path("last7Days");
+		assertThat(week.path("count").asLong()).isEqualTo(2);
+		assertThat(week.path("fatalities").asLong()).as("not split by day").isEqualTo(24);
+		assertThat(week.path("fatalitiesNotReported").asLong()).isEqualTo(1);
+		assertThat(week.path("woundedNotReported").asLong()).isEqualTo(1);
+		JsonNode month = incidents.path("last30Days");
+		assertThat(month.path("count").asLong()).isEqualTo(3);
+		assertThat(month.path("fatalities").asLong()).isEqualTo(27);
+		assertThat(month.path("wounded").asLong()).isEqualTo(201);
+		assertThat(incidents.path("mostInvolvedActors").get(0).path("id").asString()).isEqualTo(a.toString());
+		assertThat(
+				situation("asOf=" + asOf + "&country=AFG").path("incidents").path("last7Days").path("count").asLong())
+			.as("found by its other country")
+			.isEqualTo(1);
+		assertThat(situation("asOf=" + asOf.minusDays(41)).path("incidents").path("last7Days").path("count").asLong())
+			.as("not before its bound")
+			.isZero();
+	}
+
 }

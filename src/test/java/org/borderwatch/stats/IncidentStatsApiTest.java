@@ -105,6 +105,102 @@ class IncidentStatsApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void countsIncidentsWhoseFiguresWereNotReportedApartAndKeepsAnExplicitZero() {
+		String admin1 = place("Nangarhar");
+		// no figure at all: killed and wounded not reported
+		UUID silent = battle("2024-04-02", admin1);
+		// a dataset's explicit zero killed; wounded not reported
+		UUID zero = battle("2024-04-03", admin1);
+		this.fixtures.figure(zero, 0, "UNKNOWN", "KILLED", 0);
+		this.fixtures.update("update incident set fatalities = 0 where id = ?", zero);
+		UUID counted = battle("2024-04-04", admin1);
+		this.fixtures.figure(counted, 0, "CIVILIANS", "KILLED", 6);
+		this.fixtures.figure(counted, 1, "CIVILIANS", "WOUNDED", 2);
+		this.fixtures.update("update incident set fatalities = 6, wounded = 2 where id = ?", counted);
+		assertThat(silent).isNotNull();
+
+		for (String query : List.of("interval=month&from=2024-04-01&to=2024-04-30&admin1=" + encode(admin1),
+				// the raw tables answer a tag filter: the same figures
+				"interval=month&from=2024-04-01&to=2024-04-30&verification=REPORTED&admin1=" + encode(admin1))) {
+			JsonNode april = stats(query).path("buckets").get(0);
+			assertThat(april.path("incidents").asLong()).as(query).isEqualTo(3);
+			assertThat(april.path("fatalities").asLong()).as(query).isEqualTo(6);
+			assertThat(april.path("fatalitiesNotReported").asLong()).as(query).isEqualTo(1);
+			assertThat(april.path("woundedNotReported").asLong()).as(query).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void countsAnIncidentOfTwoCountriesUnderEachAndOnceInTotal() {
+		String admin1 = place("Durand line");
+		UUID border = battle("2024-06-10", admin1);
+		this.fixtures.update("update incident set country = null, other_countries = '{PAK,AFG}' where id = ?", border);
+		this.fixtures.figure(border, 0, "UNKNOWN", "KILLED", 24);
+		battle("2024-06-11", admin1);
+		String range = "interval=year&from=2024-01-01&to=2024-12-31&admin1=" + encode(admin1);
+
+		JsonNode byCountry = stats(range + "&groupBy=country").path("buckets");
+		assertThat(texts(byCountry, "key")).containsExactly("PAK", "AFG");
+		assertThat(numbers(byCountry, "incidents")).containsExactly(2L, 1L);
+		assertThat(numbers(byCountry, "fatalities")).containsExactly(24L, 24L);
+		assertThat(numbers(stats(range).path("buckets"), "incidents")).as("once without grouping").containsExactly(2L);
+		assertThat(numbers(stats(range + "&country=AFG").path("buckets"), "fatalities")).containsExactly(24L);
+		assertThat(numbers(stats(range + "&country=AFG,PAK").path("buckets"), "incidents"))
+			.as("once when both are asked for")
+			.containsExactly(2L);
+		assertThat(numbers(stats(range + "&country=AFG&verification=REPORTED").path("buckets"), "incidents"))
+			.as("the raw tables agree")
+			.containsExactly(1L);
+	}
+
+	@Test
+	void countsAMultiDayIncidentAsOngoingInEveryLaterBucketItOverlapsWithItsFiguresWhereItBegan() {
+		String admin1 = place("Kurram valley");
+		// October, bounded to 9..19 October... of 2024, and a two-month siege
+		UUID clashes = battle("2024-10-01", admin1);
+		this.fixtures.update("update incident set end_date = '2024-10-31', date_precision = 'MONTH', "
+				+ "earliest_start = '2024-10-09', latest_end = '2024-10-19' where id = ?", clashes);
+		this.fixtures.figure(clashes, 0, "UNKNOWN", "KILLED", 24);
+		UUID siege = battle("2024-09-20", admin1);
+		this.fixtures.update("update incident set end_date = '2024-11-10' where id = ?", siege);
+
+		JsonNode weeks = stats("interval=week&from=2024-10-07&to=2024-10-20&admin1=" + encode(admin1)).path("buckets");
+		assertThat(texts(weeks, "start")).containsExactly("2024-10-07", "2024-10-14");
+		assertThat(numbers(weeks, "incidents")).as("began in the week").containsExactly(1L, 0L);
+		assertThat(numbers(weeks, "ongoing")).as("began earlier, still going").containsExactly(1L, 2L);
+		assertThat(numbers(weeks, "fatalities")).as("where it began").containsExactly(24L, 0L);
+
+		JsonNode months = stats("interval=month&from=2024-09-01&to=2024-11-30&admin1=" + encode(admin1))
+			.path("buckets");
+		assertThat(numbers(months, "incidents")).containsExactly(1L, 1L, 0L);
+		assertThat(numbers(months, "ongoing")).containsExactly(0L, 1L, 1L);
+		assertThat(numbers(
+				stats("interval=month&from=2024-09-01&to=2024-11-30&verification=REPORTED&admin1=" + encode(admin1))
+					.path("buckets"),
+				"ongoing"))
+			.as("the raw tables agree")
+			.containsExactly(0L, 1L, 1L);
+	}
+
+	@Test
+	void theOpenApiDocumentSaysHowUnknownFiguresCountriesAndMultiDayIncidentsCount() {
+		JsonNode docs = this.api.get("/v3/api-docs").json();
+		JsonNode bucket = docs.path("components").path("schemas").path("IncidentStatsBucket").path("properties");
+		assertThat(bucket.has("fatalitiesNotReported")).isTrue();
+		assertThat(bucket.has("woundedNotReported")).isTrue();
+		assertThat(bucket.path("ongoing").path("description").asString()).contains("where they began");
+		String stats = docs.path("paths").path("/api/v1/stats/incidents").path("get").path("description").asString();
+		assertThat(stats).contains("counts under each of them").contains("not 0");
+		JsonNode incident = docs.path("components").path("schemas").path("Incident").path("properties");
+		assertThat(incident.path("fatalities").path("description").asString()).contains("null");
+		assertThat(incident.has("startedOnOrAfter")).isTrue();
+		assertThat(docs.path("paths").path("/api/v1/incidents").path("get").path("parameters").toString())
+			.contains("\"near\"");
+		assertThat(docs.path("paths").path("/api/v1/timeline").path("get").path("parameters").toString())
+			.contains("\"near\"");
+	}
+
+	@Test
 	void alignsWeeksToIsoMondaysAndClipsTheEdgeBuckets() {
 		String admin1 = place("Khost");
 		battle("2024-01-07", admin1); // a Sunday: the week of Monday 2024-01-01

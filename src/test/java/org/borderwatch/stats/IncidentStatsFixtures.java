@@ -34,45 +34,42 @@ final class IncidentStatsFixtures {
 			    sum(best) filter (where category = 'UNKNOWN' and outcome = 'KILLED') as unk_k,
 			    sum(best) filter (where category = 'UNKNOWN' and outcome = 'WOUNDED') as unk_w
 			  from casualty_figure where claimant_actor_id is null group by incident_id),
+			keyed as (
+			  select i.id, i.effective_start as day,
+			    coalesce((select string_agg(c, ',' order by c) from (select distinct unnest(i.countries) as c) s), '')
+			      as country,
+			    coalesce(i.admin1, '') as admin1, i.event_type, i.sub_event_type,
+			    (i.fatalities is null)::int as f_nr, (i.wounded is null)::int as w_nr
+			  from incident i),
 			naive as (
-			  select i.start_date as day, coalesce(i.country, '') as country, coalesce(i.admin1, '') as admin1,
-			    i.event_type, i.sub_event_type, count(*)::int as incidents,
+			  select k.day, k.country, k.admin1, k.event_type, k.sub_event_type, count(*)::int as incidents,
 			    coalesce(sum(f.sf_k), 0)::int as sf_k, coalesce(sum(f.sf_w), 0)::int as sf_w,
 			    coalesce(sum(f.civ_k), 0)::int as civ_k, coalesce(sum(f.civ_w), 0)::int as civ_w,
 			    coalesce(sum(f.mil_k), 0)::int as mil_k, coalesce(sum(f.mil_w), 0)::int as mil_w,
-			    coalesce(sum(f.unk_k), 0)::int as unk_k, coalesce(sum(f.unk_w), 0)::int as unk_w
-			  from incident i left join figures f on f.incident_id = i.id
+			    coalesce(sum(f.unk_k), 0)::int as unk_k, coalesce(sum(f.unk_w), 0)::int as unk_w,
+			    sum(k.f_nr)::int as f_nr, sum(k.w_nr)::int as w_nr
+			  from keyed k left join figures f on f.incident_id = k.id
 			  group by 1, 2, 3, 4, 5),
 			naive_by_country as (
 			  select day, country, event_type, sub_event_type, sum(incidents)::int, sum(sf_k)::int, sum(sf_w)::int,
-			    sum(civ_k)::int, sum(civ_w)::int, sum(mil_k)::int, sum(mil_w)::int, sum(unk_k)::int, sum(unk_w)::int
+			    sum(civ_k)::int, sum(civ_w)::int, sum(mil_k)::int, sum(mil_w)::int, sum(unk_k)::int, sum(unk_w)::int,
+			    sum(f_nr)::int, sum(w_nr)::int
 			  from naive group by 1, 2, 3, 4),
 			naive_by_actor as (
-			  select a.actor_id, i.start_date as day, coalesce(i.country, '') as country, i.event_type, i.sub_event_type,
+			  select a.actor_id, k.day, k.country, k.event_type, k.sub_event_type,
 			    count(*)::int as incidents,
 			    coalesce(sum(f.sf_k), 0)::int as sf_k, coalesce(sum(f.sf_w), 0)::int as sf_w,
 			    coalesce(sum(f.civ_k), 0)::int as civ_k, coalesce(sum(f.civ_w), 0)::int as civ_w,
 			    coalesce(sum(f.mil_k), 0)::int as mil_k, coalesce(sum(f.mil_w), 0)::int as mil_w,
-			    coalesce(sum(f.unk_k), 0)::int as unk_k, coalesce(sum(f.unk_w), 0)::int as unk_w
+			    coalesce(sum(f.unk_k), 0)::int as unk_k, coalesce(sum(f.unk_w), 0)::int as unk_w,
+			    sum(k.f_nr)::int as f_nr, sum(k.w_nr)::int as w_nr
 			  from (select distinct incident_id, actor_id from incident_actor) a
-			  join incident i on i.id = a.incident_id
-			  left join figures f on f.incident_id = i.id
+			  join keyed k on k.id = a.incident_id
+			  left join figures f on f.incident_id = k.id
 			  group by 1, 2, 3, 4, 5),
-			by_actor as (
-			  select actor_id, day, country, event_type, sub_event_type, incidents,
-			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
-			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
-			  from incident_actor_daily_rollup),
-			by_admin1 as (
-			  select day, country, admin1, event_type, sub_event_type, incidents,
-			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
-			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
-			  from incident_daily_admin1_rollup),
-			by_country as (
-			  select day, country, event_type, sub_event_type, incidents,
-			    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
-			    militants_killed, militants_wounded, unknown_killed, unknown_wounded
-			  from incident_daily_rollup),
+			by_actor as (select * from incident_actor_daily_rollup),
+			by_admin1 as (select * from incident_daily_admin1_rollup),
+			by_country as (select * from incident_daily_rollup),
 			%s,
 			%s
 			select 'missing from admin1 rollup: ' || d::text from (select * from naive except select * from by_admin1) d
@@ -103,16 +100,13 @@ final class IncidentStatsFixtures {
 	 */
 	private static String periodRollups(String unit) {
 		return """
-				%1$sly as (
-				  select period_start, country, event_type, incidents,
-				    security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded,
-				    militants_killed, militants_wounded, unknown_killed, unknown_wounded
-				  from incident_%1$sly_rollup),
+				%1$sly as (select * from incident_%1$sly_rollup),
 				daily_by_%1$s as (
 				  select date_trunc('%1$s', day::timestamp)::date, country, event_type, sum(incidents)::int,
 				    sum(security_forces_killed)::int, sum(security_forces_wounded)::int, sum(civilians_killed)::int,
 				    sum(civilians_wounded)::int, sum(militants_killed)::int, sum(militants_wounded)::int,
-				    sum(unknown_killed)::int, sum(unknown_wounded)::int
+				    sum(unknown_killed)::int, sum(unknown_wounded)::int, sum(fatalities_not_reported)::int,
+				    sum(wounded_not_reported)::int
 				  from by_country group by 1, 2, 3)""".formatted(unit);
 	}
 

@@ -106,6 +106,40 @@ class IncidentStatsRollupTest extends IntegrationTest {
 	}
 
 	@Test
+	void followsCountriesDateBoundsAndWhetherFiguresAreReported() {
+		UUID id = incidentWithFigures("PAK");
+		this.fixtures.update("update incident set fatalities = 3, wounded = 5 where id = ?", id);
+		assertRollupExact();
+
+		// across a border: counted once, under the key of both countries
+		this.fixtures.update("update incident set other_countries = '{AFG}' where id = ?", id);
+		assertRollupExact();
+		this.fixtures.update("update incident set country = null, other_countries = '{AFG,PAK}' where id = ?", id);
+		assertRollupExact();
+		// a bound moves it to the earliest day it can have begun
+		this.fixtures
+			.update("update incident set end_date = start_date + 20, earliest_start = start_date + 9 where id = ?", id);
+		assertRollupExact();
+		assertThat(this.jdbc.sql("select day from incident_daily_admin1_rollup where admin1 = :admin1")
+			.param("admin1", this.admin1)
+			.query(LocalDate.class)
+			.single()).isEqualTo(DAY.plusDays(9));
+		// killed no longer reported, then reported as an explicit zero
+		this.fixtures.update("update incident set fatalities = null where id = ?", id);
+		assertRollupExact();
+		assertThat(this.jdbc
+			.sql("select fatalities_not_reported from incident_daily_rollup where day = :day "
+					+ "and country = 'AFG,PAK' and event_type = 'BATTLES' and sub_event_type = 'ARMED_CLASH'")
+			.param("day", DAY.plusDays(9))
+			.query(Integer.class)
+			.single()).isGreaterThanOrEqualTo(1);
+		this.fixtures.update("update incident set fatalities = 0 where id = ?", id);
+		assertRollupExact();
+		this.fixtures.update("delete from incident where id = ?", id);
+		assertRollupExact();
+	}
+
+	@Test
 	void followsCasualtyFiguresReplacedTheWayHibernateRewritesACollection() {
 		UUID id = incidentWithFigures("PAK");
 

@@ -151,9 +151,14 @@ public final class TimelineFixtures {
 
 		private Double longitude;
 
-		private int fatalities;
+		/** Null until given: not reported. */
+		private Integer fatalities;
 
-		private int wounded;
+		private Integer wounded;
+
+		private final List<String> otherCountries = new ArrayList<>();
+
+		private LocalDate startedOnOrAfter;
 
 		private final List<Object[]> actors = new ArrayList<>();
 
@@ -185,6 +190,18 @@ public final class TimelineFixtures {
 			return this;
 		}
 
+		/** Further countries the incident took place in, besides its country. */
+		public IncidentBuilder alsoIn(String... countries) {
+			this.otherCountries.addAll(List.of(countries));
+			return this;
+		}
+
+		/** The earliest day it can have begun, within its period. */
+		public IncidentBuilder startedOnOrAfter(LocalDate date) {
+			this.startedOnOrAfter = date;
+			return this;
+		}
+
 		public IncidentBuilder casualties(int fatalities, int wounded) {
 			this.fatalities = fatalities;
 			this.wounded = wounded;
@@ -204,12 +221,14 @@ public final class TimelineFixtures {
 		public UUID create() {
 			UUID id = Uuids.v7();
 			JdbcClient jdbc = TimelineFixtures.this.jdbc;
-			jdbc.sql("""
-					insert into incident (id, title, start_date, end_date, date_precision, event_type, sub_event_type,
-					    place_name, country, latitude, longitude, geo_precision, verification, fatalities, wounded,
-					    version, created_at, updated_at)
-					values (:id, :title, :start, :end, :precision, :type, :subType, :place, :country, :lat, :lon,
-					    'EXACT', 'REPORTED', :fatalities, :wounded, 0, now(), now())""")
+			jdbc.sql(
+					"""
+							insert into incident (id, title, start_date, end_date, date_precision, event_type, sub_event_type,
+							    place_name, country, other_countries, earliest_start, earliest_start_precision, latitude, longitude,
+							    geo_precision, verification, fatalities, wounded, version, created_at, updated_at)
+							values (:id, :title, :start, :end, :precision, :type, :subType, :place, :country,
+							    cast(:others as text[]), :earliest, case when cast(:earliest as date) is null then null else 'DAY' end,
+							    :lat, :lon, 'EXACT', 'REPORTED', :fatalities, :wounded, 0, now(), now())""")
 				.param("id", id)
 				.param("title", this.title)
 				.param("start", this.start)
@@ -219,6 +238,8 @@ public final class TimelineFixtures {
 				.param("subType", this.subType)
 				.param("place", this.place)
 				.param("country", this.country)
+				.param("others", this.otherCountries.toArray(new String[0]))
+				.param("earliest", this.startedOnOrAfter)
 				.param("lat", this.latitude)
 				.param("lon", this.longitude)
 				.param("fatalities", this.fatalities)
@@ -232,7 +253,7 @@ public final class TimelineFixtures {
 					.param("r", this.actors.get(i)[1])
 					.update();
 			}
-			if (this.fatalities > 0) {
+			if (this.fatalities != null && this.fatalities > 0) {
 				jdbc.sql("""
 						insert into casualty_figure (incident_id, position, category, outcome, low, best, high)
 						values (:i, 0, 'UNKNOWN', 'KILLED', :low, :best, :high)""")

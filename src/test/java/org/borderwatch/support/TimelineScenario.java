@@ -7,9 +7,10 @@ import java.util.UUID;
 
 /**
  * The October–November 2025 Pakistan–Afghanistan scenario (and the 2022 TTP ceasefire),
- * as the timeline tests use it. Dates the report leaves open are fixed here: the two
- * crossings reopen for returning refugees on 2025-11-01; a mortar attack near Torkham on
- * 2025-10-20 is alleged to break the Doha ceasefire.
+ * as the timeline tests use it. The clashes are dated to October and bounded by the
+ * explosions in Kabul, in both countries. Dates the report leaves open are fixed here:
+ * the two crossings reopen for returning refugees on 2025-11-01; a mortar attack near
+ * Torkham on 2025-10-20 is alleged to break the Doha ceasefire.
  */
 public final class TimelineScenario {
 
@@ -92,9 +93,12 @@ public final class TimelineScenario {
 		this.wasiq = fixture.actor("Abdul Haq Wasiq", "PERSON", "AFG");
 		this.malik = fixture.actor("Asim Malik", "PERSON", "PAK");
 
+		// October (MONTH), in both countries, begun after the explosions in Kabul
 		this.clashes = fixture.incident("Deadly border clashes", LocalDate.parse("2025-10-01"))
 			.until(LocalDate.parse("2025-10-31"), "MONTH")
-			.at("Afghanistan-Pakistan border", "PAK", null, null)
+			.startedOnOrAfter(KABUL_EXPLOSIONS)
+			.at("Afghanistan-Pakistan border", null, null, null)
+			.alsoIn("PAK", "AFG")
 			.casualties(40, 200)
 			.actor(this.military, "PARTICIPANT")
 			.actor(this.taliban, "PARTICIPANT")

@@ -68,7 +68,7 @@ class TimelineApiTest extends IntegrationTest {
 	}
 
 	private static final List<String> SCENARIO_IN_ORDER = List.of("TTP ceasefire of 2022 agreed",
-			"TTP ceasefire of 2022 ended", "Deadly border clashes", "Explosions in Kabul; Taliban \"vow retaliation\"",
+			"TTP ceasefire of 2022 ended", "Explosions in Kabul; Taliban \"vow retaliation\"", "Deadly border clashes",
 			"Torkham CLOSED", "Chaman CLOSED", "Ghulam Khan CLOSED", "Doha ceasefire agreed",
 			"Mortar fire near Torkham", "Militant attack in Bannu", "Torkham PARTIALLY_OPEN", "Chaman PARTIALLY_OPEN",
 			"Round 3 of Pakistan-Afghanistan talks 2025 in Istanbul");
@@ -104,7 +104,11 @@ class TimelineApiTest extends IntegrationTest {
 
 		JsonNode clashes = find(items, this.s.clashes);
 		assertThat(clashes.path("datePrecision").asString()).isEqualTo("MONTH");
+		assertThat(clashes.path("date").asString()).as("October, but not before the explosions")
+			.isEqualTo("2025-10-09");
 		assertThat(clashes.path("endDate").asString()).isEqualTo("2025-10-31");
+		assertThat(clashes.path("countries").toString()).isEqualTo("[\"PAK\",\"AFG\"]");
+		assertThat(clashes.path("instant").isNull()).as("shown for crossing changes only").isTrue();
 		assertThat(clashes.path("fatalities").asInt()).isEqualTo(40);
 		assertThat(clashes.path("summary").asString()).contains("40 killed, 200 wounded");
 
@@ -179,8 +183,11 @@ class TimelineApiTest extends IntegrationTest {
 				"Round 3 of Pakistan-Afghanistan talks 2025 in Istanbul");
 		assertThat(titles("kind=CEASEFIRE_AGREED&kind=ceasefire_ended")).containsExactly("TTP ceasefire of 2022 agreed",
 				"TTP ceasefire of 2022 ended", "Doha ceasefire agreed");
-		assertThat(titles("country=AFG&from=2025-10-01&kind=INCIDENT,CEASEFIRE_AGREED"))
-			.containsExactly("Explosions in Kabul; Taliban \"vow retaliation\"", "Doha ceasefire agreed");
+		assertThat(titles("country=AFG&from=2025-10-01&kind=INCIDENT,CEASEFIRE_AGREED")).containsExactly(
+				"Explosions in Kabul; Taliban \"vow retaliation\"", "Deadly border clashes", "Doha ceasefire agreed");
+		assertThat(titles("country=PAK&from=2025-10-01&to=2025-10-10&kind=INCIDENT"))
+			.as("the clashes of both countries are found by either")
+			.containsExactly("Deadly border clashes");
 		assertThat(titles("country=TUR")).containsExactly("Round 3 of Pakistan-Afghanistan talks 2025 in Istanbul");
 		assertThat(titles("q=Torkham")).containsExactly("Torkham CLOSED", "Mortar fire near Torkham",
 				"Torkham PARTIALLY_OPEN");
@@ -207,8 +214,8 @@ class TimelineApiTest extends IntegrationTest {
 				"Torkham PARTIALLY_OPEN", "Chaman PARTIALLY_OPEN",
 				"Round 3 of Pakistan-Afghanistan talks 2025 in Istanbul");
 		assertThat(titles("from=incident:" + this.s.kabul + "&to=crossing-change:" + this.s.chamanClosed))
-			.containsExactly("Explosions in Kabul; Taliban \"vow retaliation\"", "Torkham CLOSED", "Chaman CLOSED",
-					"Ghulam Khan CLOSED");
+			.containsExactly("Explosions in Kabul; Taliban \"vow retaliation\"", "Deadly border clashes",
+					"Torkham CLOSED", "Chaman CLOSED", "Ghulam Khan CLOSED");
 		assertThat(titles("from=crossing-change:" + this.s.torkhamReopened)).startsWith("Torkham PARTIALLY_OPEN");
 	}
 
@@ -463,8 +470,8 @@ class TimelineApiTest extends IntegrationTest {
 		assertThat(titlesOf(ok("/api/v1/actors/" + this.s.wasiq + "/timeline?order=desc")))
 			.containsExactly("Round 3 of Pakistan-Afghanistan talks 2025 in Istanbul");
 		assertThat(titlesOf(ok("/api/v1/actors/" + this.s.taliban + "/timeline?kind=INCIDENT&from=2025-10-05")))
-			.containsExactly("Explosions in Kabul; Taliban \"vow retaliation\"", "Mortar fire near Torkham",
-					"Militant attack in Bannu");
+			.containsExactly("Explosions in Kabul; Taliban \"vow retaliation\"", "Deadly border clashes",
+					"Mortar fire near Torkham", "Militant attack in Bannu");
 		assertThat(this.api.get("/api/v1/actors/" + UUID.randomUUID() + "/timeline").status()).isEqualTo(404);
 	}
 
