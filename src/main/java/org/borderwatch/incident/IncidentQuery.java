@@ -17,16 +17,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * Bound by {@link org.borderwatch.common.QueryRecordResolver}: a new filter is one more
  * component here and one more line in {@link IncidentFilter#parse}.
  */
-public record IncidentQuery(
-		@Parameter(
-				description = "Incidents ending on or after this date (inclusive; date ranges overlap, narrowed by startedOnOrAfter/endedOnOrBefore where a report bounds them)",
-				example = "2025-10-01", schema = @Schema(type = "string", format = "date")) String from,
+public record IncidentQuery(@Parameter(
+		description = "Incidents ending on or after this date (inclusive; date ranges overlap, narrowed by startedOnOrAfter/endedOnOrBefore where a report bounds them)",
+		example = "2025-10-01", schema = @Schema(type = "string", format = "date")) String from,
 		@Parameter(description = "Incidents starting on or before this date (inclusive)", example = "2025-11-10",
 				schema = @Schema(type = "string", format = "date")) String to,
 		@Parameter(
 				description = "ISO 3166-1 alpha-3 codes: incidents that took place in any of them (an incident across a border is found by each of its countries)",
-				example = "AFG",
-				array = @ArraySchema(schema = @Schema(type = "string"))) List<String> country,
+				example = "AFG", array = @ArraySchema(schema = @Schema(type = "string"))) List<String> country,
 		@Parameter(description = "First-level administrative divisions (provinces), ignoring case",
 				example = "Khyber Pakhtunkhwa",
 				array = @ArraySchema(schema = @Schema(type = "string"))) List<String> admin1,
@@ -58,7 +56,8 @@ public record IncidentQuery(
 
 	/** No filter: every incident. */
 	public static IncidentQuery none() {
-		return new IncidentQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+		return new IncidentQuery(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+				null);
 	}
 
 	/**

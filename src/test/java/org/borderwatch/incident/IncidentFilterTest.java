@@ -27,7 +27,8 @@ class IncidentFilterTest {
 		return new IncidentQuery(params.getFirst("from"), params.getFirst("to"), params.get("country"),
 				params.get("admin1"), params.get("type"), params.get("subType"), params.get("actor"),
 				params.get("actorRole"), params.get("claimedBy"), params.getFirst("minFatalities"),
-				params.get("verification"), params.get("tag"), params.getFirst("bbox"), params.getFirst("q"));
+				params.get("verification"), params.get("tag"), params.getFirst("bbox"), params.getFirst("q"),
+				params.getFirst("near"));
 	}
 
 	@Test
