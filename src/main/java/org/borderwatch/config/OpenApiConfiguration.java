@@ -29,6 +29,7 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.servers.Server;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import tools.jackson.databind.json.JsonMapper;
@@ -56,8 +57,8 @@ import org.borderwatch.export.ExportFormat;
  * endpoint refuses unknown query parameters), 404 where the path names a record, 304 on
  * reads of one record, 201 for creates ({@code create*} and {@code add*} handlers), 204
  * for deletes, 409, 412 and 428 on writes, 413, 415 and 422 where a body is sent, 406 on
- * reads, 500 and 503 everywhere; errors as {@code application/problem+json} with the
- * {@code Problem} schema.</li>
+ * reads, 422 on timelines (whose from and to may name records), 500 and 503 everywhere;
+ * errors as {@code application/problem+json} with the {@code Problem} schema.</li>
  * <li>Every record field that can be null says so ({@code type: [string, "null"]}, or
  * {@code anyOf} with {@code null} beside a {@code $ref}): a field is non-null only when
  * it is primitive, a collection, an {@code id}, or required by a bean-validation
@@ -87,26 +88,30 @@ class OpenApiConfiguration {
 
 	@Bean
 	OpenAPI borderwatchOpenApi() {
-		return new OpenAPI().info(new Info().title("BorderWatch API")
-			.version("v1")
-			.description("""
-					Border-conflict events: actors, sources, incidents with casualty figures and contested \
-					claims, ceasefires, peace talks and border-crossing status over time, plus timeline, \
-					situation and statistics queries.
+		return new OpenAPI()
+			.info(new Info().title("BorderWatch API")
+				.version("v1")
+				.description("""
+						Border-conflict events: actors, sources, incidents with casualty figures and contested \
+						claims, ceasefires, peace talks and border-crossing status over time, plus timeline, \
+						situation and statistics queries.
 
-					Conventions: JSON in camelCase, dates as YYYY-MM-DD, instants in UTC. Errors are \
-					application/problem+json with an `errors` list of {field, message}; their title is the \
-					HTTP status phrase. Every single resource carries an ETag: send If-None-Match to get 304, \
-					If-Match on PUT, PATCH and DELETE to get 412 instead of overwriting a newer version. PATCH \
-					takes a JSON merge patch (application/merge-patch+json). Lists are cursor-paginated: limit \
-					(1-500, default 50) and cursor (the previous page's nextCursor, also in the Link header); \
-					a cursor is bound to the filters it was issued with.
+						Conventions: JSON in camelCase, dates as YYYY-MM-DD, instants in UTC. Errors are \
+						application/problem+json with an `errors` list of {field, message}; their title is the \
+						HTTP status phrase. Every single resource carries an ETag: send If-None-Match to get 304, \
+						If-Match on PUT, PATCH and DELETE to get 412 instead of overwriting a newer version. PATCH \
+						takes a JSON merge patch (application/merge-patch+json). Lists are cursor-paginated: limit \
+						(1-500, default 50) and cursor (the previous page's nextCursor, also in the Link header); \
+						a cursor is bound to the filters it was issued with.
 
-					Query rules: a query parameter an operation does not list is refused (400 naming it and \
-					the closest known one); enumerations ignore case; repeat a parameter or comma-separate \
-					values for OR, different parameters AND; format=csv|geojson|ndjson on exports stands \
-					for the Accept header.""")
-			.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")));
+						Query rules: a query parameter an operation does not list is refused (400 naming it and \
+						the closest known one); enumerations ignore case; repeat a parameter or comma-separate \
+						values for OR, different parameters AND; format=csv|geojson|ndjson on exports stands \
+						for the Accept header.""")
+				.license(new License().name("Apache-2.0").url("https://www.apache.org/licenses/LICENSE-2.0")))
+			// relative: the document does not change with the host and port that served
+			// it
+			.servers(List.of(new Server().url("/").description("The service that serves this document")));
 	}
 
 	@Bean
@@ -255,6 +260,9 @@ class OpenApiConfiguration {
 		}
 		if (write || hasHeader(operation, "If-Match")) {
 			add(responses, HttpStatus.PRECONDITION_FAILED, "If-Match names a version that is no longer current");
+		}
+		if (path.endsWith("/timeline")) {
+			add(responses, HttpStatus.UNPROCESSABLE_CONTENT, "from or to names a record that does not exist");
 		}
 		if (hasBody) {
 			add(responses, HttpStatus.PAYLOAD_TOO_LARGE, "The body is larger than the configured limit");
@@ -477,11 +485,12 @@ class OpenApiConfiguration {
 			else if (property.getType() != null) {
 				types.add(property.getType());
 			}
-			if (types.isEmpty() || types.contains("null")) {
+			if (types.isEmpty()) {
 				return property;
 			}
 			types.add("null");
 			property.setTypes(types);
+			// an enumeration lists every value allowed: null among them
 			if (property.getEnum() != null && !property.getEnum().contains(null)) {
 				List<Object> values = new ArrayList<>(property.getEnum());
 				values.add(null);
