@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -269,6 +270,11 @@ class OpenApiConfiguration {
 			add(responses, HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is missing or not accepted");
 			add(responses, HttpStatus.UNPROCESSABLE_CONTENT, "A referenced record does not exist, naming the field");
 		}
+		if (path.startsWith("/api/")) {
+			add(responses, HttpStatus.TOO_MANY_REQUESTS,
+					"The caller's rate limit is spent: retry after Retry-After (RateLimit and RateLimit-Policy "
+							+ "headers on every answer say how much is left)");
+		}
 		add(responses, HttpStatus.INTERNAL_SERVER_ERROR, "A failure on the server's side, with a correlation id");
 		add(responses, HttpStatus.SERVICE_UNAVAILABLE, "The database is unreachable; retry after Retry-After");
 	}
@@ -403,6 +409,11 @@ class OpenApiConfiguration {
 				}
 				for (RecordComponent component : type.getRecordComponents()) {
 					Schema<?> property = (Schema<?>) schema.getProperties().get(component.getName());
+					if (property != null && component.isAnnotationPresent(JsonRawValue.class)) {
+						// raw JSON text goes out as the JSON it holds: an object, not a
+						// string
+						property.setTypes(new LinkedHashSet<>(Set.of("object")));
+					}
 					if (property != null && nullable(component)) {
 						schema.getProperties().put(component.getName(), orNull(property));
 					}

@@ -40,7 +40,7 @@ class ApiKeyController {
 			201 with the key's secret: the only time it is shown (only its hash is kept). Send it as \
 			`Authorization: Bearer <secret>`. 400 naming the field for a missing name, an unknown role or an \
 			expiry in the past.""")
-	ResponseEntity<IssuedKeyResponse> issue(@Valid @RequestBody ApiKeyRequest request) {
+	ResponseEntity<IssuedKeyResponse> create(@Valid @RequestBody ApiKeyRequest request) {
 		ApiKeys.Issued issued = this.keys.issue(request.name().strip(), request.role(), request.expiresAt());
 		return ResponseEntity.created(URI.create("/api/v1/api-keys/" + issued.key().id()))
 			.body(IssuedKeyResponse.of(issued));
@@ -56,7 +56,7 @@ class ApiKeyController {
 	@DeleteMapping("/{id}")
 	@Operation(summary = "Revoke an API key (ADMIN)",
 			description = "204; the key authenticates nobody from now on. 404 for an unknown id.")
-	ResponseEntity<Void> revoke(@PathVariable UUID id) {
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		this.keys.revoke(id);
 		return ResponseEntity.noContent().build();
 	}

@@ -26,8 +26,6 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
-import org.borderwatch.history.ChangeAuthorSource;
-
 /**
  * One stateless filter chain: API keys, optional JWTs (when Spring's resource-server
  * properties configure a decoder), one authorization rule ({@link AccessRules}), 401/403
@@ -75,11 +73,6 @@ class SecurityConfiguration {
 					.jwtAuthenticationConverter(rolesFrom(properties.jwtRolesClaim()))));
 		}
 		return http.build();
-	}
-
-	@Bean
-	ChangeAuthorSource changeAuthors() {
-		return new SecurityChangeAuthors();
 	}
 
 	/** API keys are the key filter's; every other bearer token is a JWT. */
