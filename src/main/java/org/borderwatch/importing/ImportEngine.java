@@ -16,7 +16,10 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.postgresql.copy.CopyIn;
+import org.postgresql.copy.PGCopyOutputStream;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class ImportEngine {
+
+	private static final Logger logger = LoggerFactory.getLogger(ImportEngine.class);
 
 	private static final int PROGRESS_EVERY = 5000;
 
@@ -70,6 +75,7 @@ public class ImportEngine {
 	private ImportReport runInTransaction(ImportOptions options, InputStream in, ImportProgress progress) {
 		ImportAttribution.set(this.jdbc, options.requestedBy(),
 				options.requestedBy().equals("importer") ? "IMPORTER" : "EDITOR", options.reason());
+		long started = System.nanoTime();
 		ImportFormat format = options.format();
 		Rows rows = new Rows(options.strict(), progress);
 		List<String> notes = new ArrayList<>();
@@ -94,17 +100,25 @@ public class ImportEngine {
 			throw new ImportFailedException("the file could not be read: " + ex.getMessage(), ex);
 		}
 		String stage = format.makesCeasefires() ? CeasefireUpsert.STAGE : IncidentUpsert.STAGE;
+		long copied = System.nanoTime();
 		rejectRepeatedIds(stage, rows);
 		progress.rowsRead(rows.read, rows.rejected);
 
 		long actorsCreated = ActorResolution.resolve(this.jdbc, stage, format.makesCeasefires() ? "parties" : "actors",
 				format.actorNamespace());
 		SourceResolution.resolve(this.jdbc, stage);
+		long resolved = System.nanoTime();
 		UUID datasetSource = SourceResolution.datasetSource(this.jdbc, format, options.datasetVersion());
 		boolean overwrite = options.onConflict() == OnConflict.OVERWRITE;
 		IncidentUpsert.Counts counts = format.makesCeasefires()
 				? CeasefireUpsert.apply(this.jdbc, format, options.id(), datasetSource, overwrite)
 				: IncidentUpsert.apply(this.jdbc, format, options.id(), datasetSource, overwrite);
+		long written = System.nanoTime();
+		logger.info(
+				"Import {} of {}: {} rows parsed and copied in {} ms, actors and sources resolved in {} ms, "
+						+ "records written in {} ms",
+				options.id(), options.fileName(), rows.read, (copied - started) / 1_000_000,
+				(resolved - copied) / 1_000_000, (written - resolved) / 1_000_000);
 		List<String> conflictIds = (counts.conflicts() > 0)
 				? IncidentUpsert.conflictIds(this.jdbc, ImportReport.MAX_LISTED) : List.of();
 		return new ImportReport(rows.read, counts.created(), counts.updated(), counts.unchanged(), counts.conflicts(),
@@ -129,6 +143,8 @@ public class ImportEngine {
 		CopyIn copy = null;
 		try {
 			copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copySql);
+			// rows go out in 64 KB messages, not one network write each
+			PGCopyOutputStream out = new PGCopyOutputStream(copy, 65536);
 			while (true) {
 				CsvInput.Row row;
 				try {
@@ -156,14 +172,14 @@ public class ImportEngine {
 				}
 				else {
 					byte[] bytes = staged.getBytes(StandardCharsets.UTF_8);
-					copy.writeToCopy(bytes, 0, bytes.length);
+					out.write(bytes);
 				}
 				rows.progress();
 			}
-			copy.endCopy();
+			out.endCopy();
 			copy = null;
 		}
-		catch (SQLException ex) {
+		catch (SQLException | IOException ex) {
 			throw new ImportFailedException("the database refused the staged rows: " + ex.getMessage(), ex);
 		}
 		finally {
