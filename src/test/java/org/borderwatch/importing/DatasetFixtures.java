@@ -12,7 +12,7 @@ import java.util.Map;
  * counts, every date format). Ids carry a prefix so that tests sharing a database never
  * meet each other's records.
  */
-final class DatasetFixtures {
+public final class DatasetFixtures {
 
 	static final List<String> UCDP_GED_HDX_COLUMNS = List.of("id", "relid", "year", "active_year", "code_status",
 			"type_of_violence", "conflict_dset_id", "conflict_new_id", "conflict_name", "dyad_dset_id", "dyad_new_id",
@@ -25,14 +25,14 @@ final class DatasetFixtures {
 
 	private final String prefix;
 
-	DatasetFixtures(String prefix) {
+	public DatasetFixtures(String prefix) {
 		this.prefix = prefix;
 	}
 
 	/**
 	 * A UCDP GED event row of the HDX export; {@code overrides} replace single fields.
 	 */
-	Map<String, String> gedEvent(String id, String... overrides) {
+	public Map<String, String> gedEvent(String id, String... overrides) {
 		Map<String, String> row = new LinkedHashMap<>();
 		UCDP_GED_HDX_COLUMNS.forEach((column) -> row.put(column, ""));
 		row.putAll(Map.ofEntries(Map.entry("id", this.prefix + id), Map.entry("relid", "PAK-1990-1-345-5"),
@@ -60,7 +60,7 @@ final class DatasetFixtures {
 	}
 
 	/** The HDX export: CRLF rows, an HXL row under the header. */
-	static byte[] gedHdxFile(List<Map<String, String>> rows) {
+	public static byte[] gedHdxFile(List<Map<String, String>> rows) {
 		List<String> hxl = new ArrayList<>();
 		UCDP_GED_HDX_COLUMNS.forEach((column) -> hxl.add(switch (column) {
 			case "year" -> "#date+year";
