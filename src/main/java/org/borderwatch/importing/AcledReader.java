@@ -30,6 +30,8 @@ final class AcledReader implements IncidentReader {
 
 	private final boolean derivedKeys;
 
+	private final boolean onePerActor;
+
 	AcledReader(CsvInput csv) {
 		for (String column : List.of("event_date", "event_type", "sub_event_type", "actor1")) {
 			if (!csv.has(column)) {
@@ -37,6 +39,17 @@ final class AcledReader implements IncidentReader {
 			}
 		}
 		this.derivedKeys = !csv.has("event_id_cnty");
+		this.onePerActor = !csv.has("actor2") && csv.has("event_id_cnty");
+	}
+
+	/**
+	 * Whether the file lists an event once per actor: without an {@code actor2} column,
+	 * ACLED's actor-based exports repeat the event under the same id with the other actor
+	 * as {@code actor1}. The engine merges those rows into one incident.
+	 */
+	@Override
+	public boolean mergesRepeatedIds() {
+		return this.onePerActor;
 	}
 
 	@Override

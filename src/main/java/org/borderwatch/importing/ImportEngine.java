@@ -79,6 +79,7 @@ public class ImportEngine {
 		ImportFormat format = options.format();
 		Rows rows = new Rows(options.strict(), progress);
 		List<String> notes = new ArrayList<>();
+		boolean merge = false;
 		try (CsvInput csv = openCsv(in)) {
 			if (format.makesCeasefires()) {
 				CeasefireUpsert.createStage(this.jdbc);
@@ -94,6 +95,7 @@ public class ImportEngine {
 				IncidentReader reader = (format == ImportFormat.ACLED) ? new AcledReader(csv) : new UcdpGedReader(csv);
 				notes.addAll(reader.notes());
 				copy(IncidentUpsert.copySql(), csv, rows, (row) -> StageRows.incident(reader.read(row)));
+				merge = reader.mergesRepeatedIds();
 			}
 		}
 		catch (IOException ex) {
@@ -101,6 +103,16 @@ public class ImportEngine {
 		}
 		String stage = format.makesCeasefires() ? CeasefireUpsert.STAGE : IncidentUpsert.STAGE;
 		long copied = System.nanoTime();
+		if (merge) {
+			long merged = mergeRowsOfOneEvent();
+			if (merged > 0) {
+				rows.skipped += merged;
+				notes.add(merged + " rows repeat the id of an earlier row with another actor (the file has no actor2 "
+						+ "column: ACLED lists such events once per actor); their actors were merged into that "
+						+ "row's incident, the first actor of each later row as the target where the first row's "
+						+ "actor initiates");
+			}
+		}
 		rejectRepeatedIds(stage, rows);
 		progress.rowsRead(rows.read, rows.rejected);
 
@@ -192,6 +204,33 @@ public class ImportEngine {
 				}
 			}
 		}
+	}
+
+	/**
+	 * Folds the rows of one event listed once per actor into its first row: their actors
+	 * join the first row's, a later row's initiator becoming the target (it is the other
+	 * side of the same event), and the row hash covers all of them, so that a change to
+	 * any row is an update.
+	 */
+	private long mergeRowsOfOneEvent() {
+		this.jdbc.sql("""
+				update import_incident_stage f
+				set actors = f.actors || m.actors, row_hash = md5(f.row_hash || m.hashes)
+				from (select first.line,
+				             jsonb_agg(case when a.x ->> 'role' = 'INITIATOR'
+				                            then jsonb_set(a.x, '{role}', '"TARGET"') else a.x end
+				                       order by o.line, a.ord) as actors,
+				             string_agg(o.row_hash, '' order by o.line) as hashes
+				      from (select external_id, min(line) as line from import_incident_stage
+				            group by external_id having count(*) > 1) first
+				      join import_incident_stage o on o.external_id = first.external_id and o.line > first.line
+				      cross join lateral jsonb_array_elements(o.actors) with ordinality a(x, ord)
+				      group by first.line) m
+				where f.line = m.line""").update();
+		return this.jdbc.sql("""
+				delete from import_incident_stage s
+				where exists (select 1 from import_incident_stage t
+				              where t.external_id = s.external_id and t.line < s.line)""").update();
 	}
 
 	/**

@@ -16,4 +16,12 @@ interface IncidentReader {
 		return List.of();
 	}
 
+	/**
+	 * Whether rows repeating an id are parts of one record (merged) rather than
+	 * duplicates (rejected).
+	 */
+	default boolean mergesRepeatedIds() {
+		return false;
+	}
+
 }

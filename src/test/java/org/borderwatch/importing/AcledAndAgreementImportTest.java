@@ -90,18 +90,22 @@ class AcledAndAgreementImportTest extends IntegrationTest {
 	}
 
 	@Test
-	void readsTheCurrentLayoutWithoutActor2AndKeepsTagsAndDisorderType() {
+	void readsTheCurrentLayoutWithoutActor2MergingTheRowsOfOneEventAndKeepsTags() {
 		String file = """
 				event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp\r
 				%1$s1,5-Aug-24,2024,1,Political violence; Demonstrations,Riots,Mob violence,Rioters %1$s,,Rioters,Rioters only,Civilian targeting,50,South Asia,Bangladesh,Rangpur,Rangpur,Taraganj,Taraganj,25.79,89.04,1,Prothom Alo,National,"On 5 August 2024,
 				rioters attacked.",0,crowd size=no report; local administrators,1723576772\r
+				%1$s1,5-Aug-24,2024,1,Political violence; Demonstrations,Riots,Mob violence,Civilians %1$s,Hindu Group %1$s,Civilians,Rioters-Civilians,Civilian targeting,50,South Asia,Bangladesh,Rangpur,Rangpur,Taraganj,Taraganj,25.79,89.04,1,Prothom Alo,National,"The same event, seen from its target.",0,crowd size=no report,1723576772\r
 				"""
 			.formatted(this.p);
 
 		ImportReport report = importText(ImportFormat.ACLED, file);
 
 		assertThat(report.created()).as(report.rejectedRows().toString()).isEqualTo(1);
+		assertThat(report.rejected()).isZero();
+		assertThat(report.skipped()).as("merged into the first row of the event").isEqualTo(1);
 		Map<String, Object> riot = incident("ACLED", this.p + "1");
+		assertThat(actorKinds(riot.get("id"))).containsExactly("OTHER/INITIATOR", "CIVILIANS/TARGET", "OTHER/PARTICIPANT");
 		assertThat(riot).containsEntry("start_date", java.sql.Date.valueOf("2024-08-05"))
 			.containsEntry("country", "BGD")
 			.containsEntry("event_type", "RIOTS")
