@@ -22,6 +22,8 @@ import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyOutputStream;
 
 import org.springframework.jdbc.datasource.DataSourceUtils;
+
+import org.borderwatch.history.ChangeAttribution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -73,7 +75,7 @@ public class ImportEngine {
 	}
 
 	private ImportReport runInTransaction(ImportOptions options, InputStream in, ImportProgress progress) {
-		ImportAttribution.set(this.jdbc, options.requestedBy(),
+		ChangeAttribution.apply(this.jdbc, options.requestedBy(),
 				options.requestedBy().equals("importer") ? "IMPORTER" : "EDITOR", options.reason());
 		long started = System.nanoTime();
 		ImportFormat format = options.format();

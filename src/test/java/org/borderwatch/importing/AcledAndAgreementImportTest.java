@@ -105,7 +105,8 @@ class AcledAndAgreementImportTest extends IntegrationTest {
 		assertThat(report.rejected()).isZero();
 		assertThat(report.skipped()).as("merged into the first row of the event").isEqualTo(1);
 		Map<String, Object> riot = incident("ACLED", this.p + "1");
-		assertThat(actorKinds(riot.get("id"))).containsExactly("OTHER/INITIATOR", "CIVILIANS/TARGET", "OTHER/PARTICIPANT");
+		assertThat(actorKinds(riot.get("id"))).containsExactly("OTHER/INITIATOR", "CIVILIANS/TARGET",
+				"OTHER/PARTICIPANT");
 		assertThat(riot).containsEntry("start_date", java.sql.Date.valueOf("2024-08-05"))
 			.containsEntry("country", "BGD")
 			.containsEntry("event_type", "RIOTS")

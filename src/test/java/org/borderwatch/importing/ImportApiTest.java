@@ -67,6 +67,7 @@ class ImportApiTest extends IntegrationTest {
 		JsonNode job = awaitEnd(location);
 		assertThat(job.path("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
 		assertThat(job.path("fileName").asString()).isEqualTo("ged.csv");
+		assertThat(job.path("requestedBy").asString()).isNotEqualTo("api");
 		assertThat(job.path("counts").path("created").asLong()).isEqualTo(1);
 		assertThat(job.path("counts").path("rejected").asLong()).isEqualTo(1);
 		assertThat(job.path("rejectedRows").get(0).path("column").asString()).isEqualTo("best");
@@ -86,6 +87,7 @@ class ImportApiTest extends IntegrationTest {
 			.send(HttpRequest
 				.newBuilder(URI.create("http://localhost:" + this.port + "/api/v1/imports?format=ucdp-ged"))
 				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.header("Authorization", "Bearer " + Api.ADMIN_KEY)
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body))
 				.build(), HttpResponse.BodyHandlers.ofString());
 
