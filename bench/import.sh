@@ -22,6 +22,8 @@ SOURCE=${BENCH_IMPORT_SOURCE:-/work/shared/data/ucdp-ged-pakistan-1989-2021.csv}
 HTTP_PORT=${BENCH_HTTP_PORT:-18081}
 PG_PORT=${BENCH_PG_PORT:-54339}
 JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+# imports are writes: the service starts with this admin key and the upload sends it
+KEY=bwk_bench-import-key-0123456789abcdefghijklmnopqrstuv
 
 need() {
 	command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing; install it with: $2" >&2; exit 1; }
@@ -67,6 +69,7 @@ env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_
 	--borderwatch.embedded-db.data-dir="$OUT/import-pgdata" \
 	--borderwatch.embedded-db.port="$PG_PORT" \
 	--borderwatch.demo-data.enabled=false \
+	--borderwatch.security.bootstrap-admin-key="$KEY" \
 	--server.port="$HTTP_PORT" >"$OUT/import-app.log" 2>&1 &
 APP_PID=$!
 trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true' EXIT
@@ -88,9 +91,10 @@ copy_rows=$("${PSQL[@]}" -At -c "select count(*) from bench_plain_copy")
 
 # The import: upload, then the job's own start and end (the upload to a temporary file is not counted).
 location=$(curl -fsS -o /dev/null -w '%header{location}' -X POST -H 'Content-Type: text/csv' \
+	-H "Authorization: Bearer $KEY" \
 	--data-binary "@$FILE" "http://127.0.0.1:$HTTP_PORT/api/v1/imports?format=ucdp-ged&fileName=$(basename "$FILE")")
 while :; do
-	job=$(curl -fsS "http://127.0.0.1:$HTTP_PORT$location")
+	job=$(curl -fsS -H "Authorization: Bearer $KEY" "http://127.0.0.1:$HTTP_PORT$location")
 	state=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["state"])' "$job")
 	[[ "$state" == SUCCEEDED || "$state" == FAILED ]] && break
 	sleep 2
