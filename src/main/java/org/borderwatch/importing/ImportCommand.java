@@ -17,8 +17,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The command line way in:
  * {@code java -jar borderwatch.jar import --format ucdp-ged FILE [--strict]
  * [--on-conflict=keep|overwrite] [--dataset-version=22.1]}. It starts the application
- * without its web server, on the same database settings as the service (the embedded
- * database by default; {@code --spring.datasource.url=...} and the other Spring
+ * without listening on any port, on the same database settings as the service (the
+ * embedded database by default; {@code --spring.datasource.url=...} and the other Spring
  * properties are passed on), runs the same engine as the API, shows rows and rows/s on
  * stderr and a summary on stdout, and exits with 0 when the import was written, 1 when it
  * failed (nothing written) and 2 on bad arguments.
@@ -29,6 +29,12 @@ public final class ImportCommand {
 			usage: import --format FORMAT FILE [--strict] [--on-conflict=keep|overwrite] [--dataset-version=V]
 			       [--spring.datasource.url=... and other Spring properties]
 			formats: %s""".formatted(ImportFormat.codes());
+
+	/**
+	 * Set while the command runs: the service's own duties (failing jobs of a stop) stay
+	 * off.
+	 */
+	static final String COMMAND_PROPERTY = "borderwatch.import.command";
 
 	private ImportCommand() {
 	}
@@ -55,8 +61,12 @@ public final class ImportCommand {
 		}
 		List<String> springArgs = new ArrayList<>(arguments.springArgs());
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(application)
-			.web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off", "borderwatch.demo-data.enabled=false")
+			// the application's web setup (security among it) expects a servlet context;
+			// port -1
+			// creates it without ever listening
+			.web(WebApplicationType.SERVLET)
+			.properties("spring.main.banner-mode=off", "borderwatch.demo-data.enabled=false", "server.port=-1",
+					COMMAND_PROPERTY + "=true")
 			.run(springArgs.toArray(String[]::new))) {
 			ImportEngine engine = context.getBean(ImportEngine.class);
 			ImportOptions options = new ImportOptions(UUID.randomUUID(), arguments.format(),

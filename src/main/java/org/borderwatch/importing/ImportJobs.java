@@ -64,7 +64,14 @@ class ImportJobs {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	void failJobsOfAStoppedService() {
+	void failJobsOfAStoppedService(ApplicationReadyEvent event) {
+		if (event.getApplicationContext()
+			.getEnvironment()
+			.getProperty(ImportCommand.COMMAND_PROPERTY, Boolean.class, false)) {
+			// the import command shares the database with a running service: its jobs are
+			// not ours
+			return;
+		}
 		int failed = this.jdbc.sql("""
 				update import_job
 				set state = 'FAILED', finished_at = now(),
