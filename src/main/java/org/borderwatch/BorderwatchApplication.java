@@ -4,6 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+import org.borderwatch.importing.ImportCommand;
+
 /**
  * BorderWatch: a REST service for tracking border-conflict events.
  */
@@ -12,6 +14,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class BorderwatchApplication {
 
 	public static void main(String[] args) {
+		if (ImportCommand.isInvoked(args)) {
+			System.exit(ImportCommand.run(BorderwatchApplication.class, args, System.out, System.err));
+		}
 		SpringApplication.run(BorderwatchApplication.class, args);
 	}
 

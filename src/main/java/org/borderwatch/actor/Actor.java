@@ -65,6 +65,10 @@ class Actor extends AbstractAggregate {
 	@Column(name = "source_id")
 	private Set<UUID> sourceIds = new HashSet<>();
 
+	@ElementCollection
+	@CollectionTable(name = "actor_external_id", joinColumns = @JoinColumn(name = "actor_id"))
+	private Set<ExternalId> externalIds = new HashSet<>();
+
 	protected Actor() {
 	}
 
@@ -124,6 +128,12 @@ class Actor extends AbstractAggregate {
 		this.sourceIds.addAll(sourceIds);
 	}
 
+	/** Replaces the actor's dataset ids; see {@link ExternalId} for their rule. */
+	void identifyIn(Set<ExternalId> externalIds) {
+		this.externalIds.retainAll(externalIds);
+		this.externalIds.addAll(externalIds);
+	}
+
 	String getName() {
 		return this.name;
 	}
@@ -162,6 +172,10 @@ class Actor extends AbstractAggregate {
 
 	Set<UUID> getSourceIds() {
 		return Set.copyOf(this.sourceIds);
+	}
+
+	Set<ExternalId> getExternalIds() {
+		return Set.copyOf(this.externalIds);
 	}
 
 }

@@ -26,13 +26,17 @@ public record ActorRequest(@Schema(example = "Tehrik-e-Taliban Pakistan") @NotBl
 		@Schema(description = "Id of the actor this one belongs to (a ministry in a government)") UUID parentId,
 		@Schema(example = "Defense Minister", description = "For persons: their office") @Size(max = 200) String title,
 		@Size(max = 10000) String description, List<@Valid @NotNull DesignationRequest> designations,
-		List<@Valid @NotNull RelationRequest> relations, Set<@NotNull UUID> sourceIds) {
+		List<@Valid @NotNull RelationRequest> relations, Set<@NotNull UUID> sourceIds,
+		@Schema(description = "The actor's ids in datasets (its UCDP actor id, its ACLED name), each naming this "
+				+ "actor only. Omitted or null: left as they are; an empty list removes them.",
+				nullable = true) Set<@Valid @NotNull ExternalId> externalIds) {
 
 	public ActorRequest {
 		aliases = (aliases != null) ? aliases : List.of();
 		designations = (designations != null) ? designations : List.of();
 		relations = (relations != null) ? relations : List.of();
 		sourceIds = (sourceIds != null) ? new LinkedHashSet<>(sourceIds) : Set.of();
+		externalIds = (externalIds != null) ? new LinkedHashSet<>(externalIds) : null;
 	}
 
 	/** A listing of the actor by another actor. */
@@ -62,7 +66,7 @@ public record ActorRequest(@Schema(example = "Tehrik-e-Taliban Pakistan") @NotBl
 					.stream()
 					.map((r) -> new RelationRequest(r.kind(), r.relatedActorId(), r.since(), r.until()))
 					.toList(),
-				actor.getSourceIds());
+				actor.getSourceIds(), actor.getExternalIds());
 	}
 
 }

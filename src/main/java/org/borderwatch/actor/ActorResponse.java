@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record ActorResponse(UUID id, @Schema(example = "Tehrik-e-Taliban Pakistan") String name, List<String> aliases,
 		ActorKind kind, @Schema(example = "PAK") String country, ActorRef parent, String title, String description,
 		List<DesignationView> designations, List<RelationView> relations, Set<UUID> sourceIds,
+		@Schema(description = "The actor's ids in datasets; empty when it has none") List<ExternalId> externalIds,
 		@Schema(description = "Optimistic-locking version; the ETag carries it too") long version, Instant createdAt,
 		Instant updatedAt) {
 
@@ -40,7 +41,12 @@ public record ActorResponse(UUID id, @Schema(example = "Tehrik-e-Taliban Pakista
 					.map((r) -> new RelationView(r.kind(), ActorDirectory.ref(refs, r.relatedActorId()), r.since(),
 							r.until()))
 					.toList(),
-				actor.getSourceIds(), actor.getVersion(), actor.getCreatedAt(), actor.getUpdatedAt());
+				actor.getSourceIds(),
+				actor.getExternalIds()
+					.stream()
+					.sorted(java.util.Comparator.comparing(ExternalId::dataset).thenComparing(ExternalId::id))
+					.toList(),
+				actor.getVersion(), actor.getCreatedAt(), actor.getUpdatedAt());
 	}
 
 	/** Every actor id this actor names, for one batched name lookup. */

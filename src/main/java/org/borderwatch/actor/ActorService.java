@@ -160,6 +160,27 @@ public class ActorService {
 			.map((r) -> new ActorRelation(r.kind(), r.actorId(), r.since(), r.until()))
 			.toList());
 		actor.cite(request.sourceIds());
+		if (request.externalIds() != null) {
+			requireExternalIdsFree(request.externalIds(), actor.getId());
+			actor.identifyIn(request.externalIds());
+		}
+	}
+
+	private void requireExternalIdsFree(Set<ExternalId> externalIds, UUID self) {
+		for (ExternalId externalId : externalIds) {
+			this.jdbc.sql("""
+					select a.name from actor_external_id x join actor a on a.id = x.actor_id
+					where x.dataset = :dataset and x.external_id = :id and x.actor_id <> :self""")
+				.param("dataset", externalId.dataset())
+				.param("id", externalId.id())
+				.param("self", self)
+				.query(String.class)
+				.optional()
+				.ifPresent((other) -> {
+					throw ConflictException.duplicate("externalIds", externalId.dataset() + " id '" + externalId.id()
+							+ "' already names the actor '" + other + "'");
+				});
+		}
 	}
 
 	private void requireNameFree(String name, UUID self) {

@@ -49,6 +49,15 @@ class RequestSizeLimit extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
+	/**
+	 * Dataset uploads ({@code POST /api/v1/imports}) stream to disk as they arrive,
+	 * however large; the limit guards the bodies that are read into memory.
+	 */
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/imports");
+	}
+
 	private void refuse(HttpServletResponse response) throws IOException {
 		response.setStatus(413);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

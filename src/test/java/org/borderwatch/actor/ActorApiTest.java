@@ -74,6 +74,27 @@ class ActorApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void keepsDatasetIdsThatNameOneActorOnly() {
+		JsonNode created = create("""
+				{"name": "%s", "kind": "GOVERNMENT", "externalIds": [{"dataset": "UCDP", "id": "142-%s"}]}"""
+			.formatted(name("Government of Pakistan"), this.run));
+		String id = created.path("id").asString();
+		assertThat(created.path("externalIds").toString())
+			.isEqualTo("[{\"dataset\":\"UCDP\",\"id\":\"142-%s\"}]".formatted(this.run));
+
+		Api.Response taken = this.api.post("/api/v1/actors", """
+				{"name": "%s", "kind": "GOVERNMENT", "externalIds": [{"dataset": "UCDP", "id": "142-%s"}]}"""
+			.formatted(name("Another government"), this.run));
+		assertThat(taken.status()).isEqualTo(409);
+		assertThat(taken.body()).contains("externalIds");
+
+		Api.Response replaced = this.api.put("/api/v1/actors/" + id, """
+				{"name": "%s", "kind": "GOVERNMENT"}""".formatted(name("Government of Pakistan")), "If-Match", "\"0\"");
+		assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+		assertThat(replaced.json().path("externalIds").size()).as("omitted: left as they are").isEqualTo(1);
+	}
+
+	@Test
 	void answersNotModifiedForCurrentETag() {
 		String id = createActor(name("Qatar"), "STATE").path("id").asString();
 

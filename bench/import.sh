@@ -1,0 +1,120 @@
+#!/usr/bin/env bash
+# BorderWatch import benchmark: a UCDP GED file grown to BENCH_IMPORT_ROWS rows, imported through
+# POST /api/v1/imports (COPY into staging, set-based upserts, triggers of the read models on),
+# next to a plain COPY of the same file into an unindexed all-text table, same server, same run.
+#
+#   bench/import.sh
+#
+# The rows are synthesised at run time from the real events of BENCH_IMPORT_SOURCE (never stored
+# in the repository): row n is source row n mod N with id "bench-n", so the grown file is the
+# same on every run. The import goes into a fresh embedded database under bench/out/import-pgdata.
+#
+# Settings (environment variables):
+#   BENCH_IMPORT_ROWS=1000000
+#   BENCH_IMPORT_SOURCE=/work/shared/data/ucdp-ged-pakistan-1989-2021.csv   (a UCDP GED HDX export)
+#   BENCH_HTTP_PORT=18081  BENCH_PG_PORT=54339  BENCH_JAVA_OPTS="-Xmx1g"  BENCH_SKIP_BUILD=0
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+OUT=bench/out
+ROWS=${BENCH_IMPORT_ROWS:-1000000}
+SOURCE=${BENCH_IMPORT_SOURCE:-/work/shared/data/ucdp-ged-pakistan-1989-2021.csv}
+HTTP_PORT=${BENCH_HTTP_PORT:-18081}
+PG_PORT=${BENCH_PG_PORT:-54339}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+# imports are writes: the service starts with this admin key and the upload sends it
+KEY=bwk_bench-import-key-0123456789abcdefghijklmnopqrstuv
+
+need() {
+	command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing; install it with: $2" >&2; exit 1; }
+}
+need psql "apt-get install postgresql-client"
+need curl "apt-get install curl"
+need python3 "apt-get install python3"
+need java "a Java 17+ runtime"
+[[ -r "$SOURCE" ]] || { echo "bench: cannot read the UCDP GED file $SOURCE (set BENCH_IMPORT_SOURCE)" >&2; exit 1; }
+
+mkdir -p "$OUT"
+FILE="$OUT/ucdp-ged-grown-$ROWS.csv"
+if [[ ! -s "$FILE" ]]; then
+	echo "bench: growing $SOURCE to $ROWS rows in $FILE"
+	python3 - "$SOURCE" "$FILE" "$ROWS" <<'PY'
+import csv, sys
+source, target, rows = sys.argv[1], sys.argv[2], int(sys.argv[3])
+with open(source, newline='', encoding='utf-8-sig') as f:
+    reader = csv.reader(f)
+    header = next(reader)
+    events = [r for r in reader if r and not r[2].startswith('#')]
+key = header.index('id')
+with open(target, 'w', newline='', encoding='utf-8') as f:
+    writer = csv.writer(f, lineterminator='\r\n')
+    writer.writerow(header)
+    for n in range(rows):
+        row = list(events[n % len(events)])
+        row[key] = 'bench-%d' % n
+        writer.writerow(row)
+PY
+fi
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+	echo "bench: packaging the jar"
+	./mvnw -q -DskipTests package
+fi
+JAR=$(ls target/borderwatch-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
+[[ -n "$JAR" ]] || { echo "bench: no jar in target/ (run without BENCH_SKIP_BUILD)"; exit 1; }
+
+rm -rf "$OUT/import-pgdata"
+env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+	java $JAVA_OPTS -jar "$JAR" \
+	--borderwatch.embedded-db.data-dir="$OUT/import-pgdata" \
+	--borderwatch.embedded-db.port="$PG_PORT" \
+	--borderwatch.demo-data.enabled=false \
+	--borderwatch.security.bootstrap-admin-key="$KEY" \
+	--server.port="$HTTP_PORT" >"$OUT/import-app.log" 2>&1 &
+APP_PID=$!
+trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true' EXIT
+for _ in $(seq 1 600); do
+	curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null 2>&1 && break
+	kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the service did not start, see $OUT/import-app.log"; exit 1; }
+	sleep 1
+done
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
+
+# Plain COPY: the same file into a table of text columns without any index or trigger.
+COLUMNS=$(head -n 1 "$FILE" | tr -d '\r' | tr ',' '\n' | awk 'NF { printf "%s\"%s\" text", (n++ ? ", " : ""), $0 }')
+"${PSQL[@]}" -c "drop table if exists bench_plain_copy; create table bench_plain_copy ($COLUMNS)"
+copy_start=$(date +%s.%N)
+"${PSQL[@]}" -c "\\copy bench_plain_copy from '$FILE' (format csv, header true)"
+copy_end=$(date +%s.%N)
+copy_rows=$("${PSQL[@]}" -At -c "select count(*) from bench_plain_copy")
+"${PSQL[@]}" -c "drop table bench_plain_copy"
+
+# The import: upload, then the job's own start and end (the upload to a temporary file is not counted).
+location=$(curl -fsS -o /dev/null -w '%header{location}' -X POST -H 'Content-Type: text/csv' \
+	-H "Authorization: Bearer $KEY" \
+	--data-binary "@$FILE" "http://127.0.0.1:$HTTP_PORT/api/v1/imports?format=ucdp-ged&fileName=$(basename "$FILE")")
+while :; do
+	job=$(curl -fsS -H "Authorization: Bearer $KEY" "http://127.0.0.1:$HTTP_PORT$location")
+	state=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["state"])' "$job")
+	[[ "$state" == SUCCEEDED || "$state" == FAILED ]] && break
+	sleep 2
+done
+[[ "$state" == SUCCEEDED ]] || { echo "bench: the import failed: $job"; exit 1; }
+
+python3 - "$job" "$copy_start" "$copy_end" "$copy_rows" <<'PY'
+import json, sys
+from datetime import datetime
+job = json.loads(sys.argv[1])
+copy_seconds = float(sys.argv[3]) - float(sys.argv[2])
+copy_rows = int(sys.argv[4])
+parse = lambda s: datetime.fromisoformat(s.replace('Z', '+00:00'))
+import_seconds = (parse(job['finishedAt']) - parse(job['startedAt'])).total_seconds()
+counts = job['counts']
+import_rate = counts['rowsRead'] / import_seconds
+copy_rate = copy_rows / copy_seconds
+print('%-12s %10s %10s %12s' % ('', 'rows', 'seconds', 'rows/s'))
+print('%-12s %10d %10.1f %12.0f' % ('plain COPY', copy_rows, copy_seconds, copy_rate))
+print('%-12s %10d %10.1f %12.0f' % ('import', counts['rowsRead'], import_seconds, import_rate))
+print('import/COPY: %.1f%%   (created %d, rejected %d)' % (100 * import_rate / copy_rate, counts['created'], counts['rejected']))
+PY
+grep -o 'rows parsed and copied in.*' "$OUT/import-app.log" | tail -n 1 | sed 's/^/phases: /'
