@@ -1,0 +1,71 @@
+package org.borderwatch.history;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Completes the history entries of the current transaction: each gets the record as the
+ * API serves it after the change and the JSON merge patch from the previous entry's
+ * record. Runs just before every read-write transaction of the service commits; a writer
+ * that runs its own transactions (an importer) calls {@link #renderPending()} before it
+ * commits to give its entries the same.
+ */
+@Service
+public class HistoryRecords {
+
+	private final JdbcClient jdbc;
+
+	private final RecordRenderers renderers;
+
+	HistoryRecords(JdbcClient jdbc, RecordRenderers renderers) {
+		this.jdbc = jdbc;
+		this.renderers = renderers;
+	}
+
+	/**
+	 * Renders the records of this transaction's entries that have none yet. Where a
+	 * record changed more than once in the transaction, only its last entry gets the
+	 * record: the intermediate states are gone by now, and an entry never shows a state
+	 * other than its own.
+	 * @return the number of entries completed
+	 */
+	public int renderPending() {
+		List<Pending> pending = this.jdbc.sql("""
+				select c.seq, c.collection, c.record_id, c.parent_id
+				from record_change c
+				where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
+				  and not exists (select 1 from record_change l
+				                  where l.txid = c.txid and l.collection = c.collection
+				                    and l.record_id = c.record_id and l.seq > c.seq)
+				order by c.seq""")
+			.query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
+					rs.getObject(4, UUID.class)))
+			.list();
+		int rendered = 0;
+		for (Pending entry : pending) {
+			Optional<String> record = this.renderers.render(entry.collection(), entry.parentId(), entry.recordId());
+			if (record.isPresent()) {
+				this.jdbc.sql("""
+						update record_change c
+						set record = cast(:record as json),
+						    patch = record_change_merge_patch(
+						        (select p.record::jsonb from record_change p
+						         where p.collection = c.collection and p.record_id = c.record_id
+						           and p.seq < c.seq and p.record is not null
+						         order by p.seq desc limit 1),
+						        cast(:record as jsonb))
+						where c.seq = :seq""").param("record", record.get()).param("seq", entry.seq()).update();
+				rendered++;
+			}
+		}
+		return rendered;
+	}
+
+	private record Pending(long seq, String collection, UUID recordId, UUID parentId) {
+	}
+
+}

@@ -1,0 +1,89 @@
+package org.borderwatch.history;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionExecution;
+import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Brackets every read-write transaction of the service with the two halves of its
+ * history: at the start, the caller and the reason go into the transaction-local settings
+ * that the history triggers read; just before commit, the entries the triggers wrote get
+ * the records as the API serves them, and the merge patches between those.
+ * <p>
+ * Done around the transaction rather than in each service, so that no write path of the
+ * service can forget it; the triggers catch the paths that bypass the service (bulk SQL),
+ * which then carry no rendered record unless they call {@link HistoryRecords}.
+ */
+@Component
+class HistoryTransactions implements TransactionExecutionListener {
+
+	/** The request header carrying the caller's reason for a write. */
+	static final String REASON_HEADER = "X-Change-Reason";
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<ChangeAuthorSource> authors;
+
+	private final ObjectProvider<HistoryRecords> records;
+
+	private final ObjectProvider<EntityManagerFactory> entityManagers;
+
+	HistoryTransactions(JdbcClient jdbc, ObjectProvider<ChangeAuthorSource> authors,
+			ObjectProvider<HistoryRecords> records, ObjectProvider<EntityManagerFactory> entityManagers) {
+		this.jdbc = jdbc;
+		this.authors = authors;
+		this.records = records;
+		this.entityManagers = entityManagers;
+	}
+
+	@Override
+	public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
+		if (beginFailure != null || !writes(transaction)) {
+			return;
+		}
+		ChangeAuthorSource source = this.authors.getIfAvailable();
+		ChangeAuthor author = (source != null) ? source.current() : ChangeAuthor.SYSTEM;
+		ChangeAttribution.apply(this.jdbc, author.name(), author.role(), currentReason());
+	}
+
+	@Override
+	public void beforeCommit(TransactionExecution transaction) {
+		if (!writes(transaction) || transaction.isRollbackOnly()) {
+			return;
+		}
+		// The triggers write on flush: whatever JPA still holds must reach the tables
+		// first.
+		EntityManagerFactory factory = this.entityManagers.getIfAvailable();
+		if (factory != null) {
+			EntityManager manager = EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
+			if (manager != null) {
+				manager.flush();
+			}
+		}
+		this.records.getObject().renderPending();
+	}
+
+	private static boolean writes(TransactionExecution transaction) {
+		return transaction.isNewTransaction() && !transaction.isReadOnly();
+	}
+
+	private static String currentReason() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes instanceof ServletRequestAttributes servlet) {
+			HttpServletRequest request = servlet.getRequest();
+			return request.getHeader(REASON_HEADER);
+		}
+		return null;
+	}
+
+}
