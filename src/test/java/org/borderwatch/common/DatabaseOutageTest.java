@@ -31,7 +31,8 @@ class DatabaseOutageTest {
 		EmbeddedPostgres database = start(dataDir, dbPort);
 		try (ConfigurableApplicationContext app = new SpringApplicationBuilder(BorderwatchApplication.class)
 			.properties("server.port=0", "spring.datasource.url=jdbc:postgresql://localhost:" + dbPort + "/postgres",
-					"spring.datasource.username=postgres", "borderwatch.demo-data.enabled=false")
+					"spring.datasource.username=postgres", "borderwatch.demo-data.enabled=false",
+					"borderwatch.security.bootstrap-admin-key=" + Api.ADMIN_KEY)
 			.run()) {
 			Api api = new Api(((WebServerApplicationContext) app).getWebServer().getPort());
 			assertThat(api.get("/api/v1/actors").status()).isEqualTo(200);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The dashboard at {@code /}, in a real headless Chromium, over the demo scenario: the
  * situation board on two dates, the timeline's filters, the map's markers and the weekly
- * chart, all from the service itself with nothing fetched from elsewhere.
+ * chart, all from the service itself with nothing fetched from elsewhere; and a change
+ * made through the API appearing through the change stream, without a reload.
  * <p>
  * Saves a screenshot to {@code target/dashboard.png}, and also to the path in the
  * {@code dashboard.screenshot} system property when set (the README's picture is made
@@ -174,6 +176,38 @@ class DashboardBrowserTest extends IntegrationTest {
 			.hasSizeGreaterThan(located);
 		assertThat(this.browser.findElements(By.cssSelector("#chart canvas"))).isNotEmpty();
 		assertThat(this.browser.findElements(By.cssSelector("#chart-table tbody tr"))).hasSizeGreaterThan(20);
+	}
+
+	@Test
+	void showsAChangeMadeThroughTheApiWithoutAReload() {
+		open("2025-11-06");
+		waitUntil("the live stream",
+				() -> "open".equals(this.browser.findElement(By.id("live-status")).getDomAttribute("data-state")));
+		JavascriptExecutor page = this.browser;
+		page.executeScript("window.sameDocument = true");
+		String name = "Test crossing " + UUID.randomUUID().toString().substring(0, 8);
+
+		Api.Response crossing = this.api.post("/api/v1/crossings", """
+				{"name": "%s", "countryA": "PAK", "countryB": "AFG", "kind": "ROAD"}""".formatted(name));
+		assertThat(crossing.status()).as(crossing.body()).isEqualTo(201);
+		waitUntil("the new crossing on the board", () -> "UNKNOWN".equals(statusOrNull(name)));
+
+		Api.Response change = this.api
+			.post("/api/v1/crossings/" + crossing.json().path("id").asString() + "/status-changes", """
+					{"effectiveFrom": "2025-11-03T06:00:00Z", "datePrecision": "DAY", "status": "OPEN",
+					 "allowedTraffic": ["TRADE"], "reason": "Reopened for the browser test"}""");
+		assertThat(change.status()).as(change.body()).isEqualTo(201);
+		waitUntil("the crossing open on the board", () -> "OPEN".equals(statusOrNull(name)));
+
+		assertThat(crossingRow(name).getText()).contains("Open", "trade", "Reopened for the browser test");
+		assertThat(this.browser.findElement(By.id("live")).getText()).contains(name, "Reopened for the browser test");
+		assertThat(page.executeScript("return window.sameDocument === true")).isEqualTo(true);
+	}
+
+	private String statusOrNull(String crossing) {
+		List<WebElement> rows = this.browser
+			.findElements(By.cssSelector("#crossings tr[data-crossing='" + crossing + "'] .status"));
+		return rows.isEmpty() ? null : rows.get(0).getDomAttribute("data-status");
 	}
 
 	@Test

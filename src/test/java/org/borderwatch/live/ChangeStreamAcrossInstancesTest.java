@@ -50,6 +50,7 @@ class ChangeStreamAcrossInstancesTest extends IntegrationTest {
 			properties.put("spring.datasource.password", database.password());
 		}
 		properties.put("borderwatch.demo-data.enabled", "false");
+		properties.put("borderwatch.security.bootstrap-admin-key", Api.ADMIN_KEY);
 		properties.put("borderwatch.live.backstop", "1h");
 		properties.put("spring.jmx.enabled", "false");
 		this.other = new SpringApplicationBuilder(BorderwatchApplication.class).properties(properties).run();

@@ -20,12 +20,40 @@ public final class Api {
 
 	private static final JsonMapper JSON = JsonMapper.shared();
 
-	private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+	/**
+	 * The admin key every integration test's service is started with
+	 * ({@code borderwatch.security.bootstrap-admin-key}), sent by default so that tests
+	 * about other things can write.
+	 */
+	public static final String ADMIN_KEY = "bwk_test-admin-key-for-integration-tests-only-0123456789";
+
+	private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	private final HttpClient client = CLIENT;
 
 	private final String base;
 
+	/** The bearer credential sent unless a request names its own; null for none. */
+	private final String credential;
+
+	/** A client sending the test admin key. */
 	public Api(int port) {
-		this.base = "http://localhost:" + port;
+		this("http://localhost:" + port, ADMIN_KEY);
+	}
+
+	private Api(String base, String credential) {
+		this.base = base;
+		this.credential = credential;
+	}
+
+	/** The same client, sending {@code secret} as its bearer credential. */
+	public Api as(String secret) {
+		return new Api(this.base, secret);
+	}
+
+	/** The same client, sending no credential. */
+	public Api anonymous() {
+		return new Api(this.base, null);
 	}
 
 	public Response get(String path, String... headers) {
@@ -58,8 +86,13 @@ public final class Api {
 		if (contentType != null) {
 			request.header("Content-Type", contentType);
 		}
+		boolean authorization = false;
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
+			authorization |= headers[i].equalsIgnoreCase("Authorization");
+		}
+		if (!authorization && this.credential != null) {
+			request.header("Authorization", "Bearer " + this.credential);
 		}
 		try {
 			HttpResponse<String> response = this.client.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -23,6 +23,7 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.username", connection::username);
 		registry.add("spring.datasource.password", connection::password);
 		registry.add("borderwatch.demo-data.enabled", () -> "false");
+		registry.add("borderwatch.security.bootstrap-admin-key", () -> Api.ADMIN_KEY);
 	}
 
 }

@@ -1,0 +1,134 @@
+package org.borderwatch.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenResolver;
+import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import org.borderwatch.history.ChangeAuthorSource;
+
+/**
+ * One stateless filter chain: API keys, optional JWTs (when Spring's resource-server
+ * properties configure a decoder), one authorization rule ({@link AccessRules}), 401/403
+ * as problem details, CORS for the configured origins. No sessions, no cookies, hence no
+ * CSRF tokens.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+	/** Headers a dashboard on another origin may read. */
+	static final List<String> EXPOSED_HEADERS = List.of("ETag", "Link", "Location", "X-Request-Id", "RateLimit",
+			"RateLimit-Policy", "Retry-After", "Idempotent-Replayed");
+
+	@Bean
+	AccessRules accessRules(SecurityProperties properties) {
+		return new AccessRules(properties.publicRead());
+	}
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiKeys keys, AccessRules rules, JsonMapper mapper,
+			SecurityProperties properties, ObjectProvider<JwtDecoder> jwtDecoder,
+			@Value("${borderwatch.cors.allowed-origins:}") List<String> allowedOrigins) throws Exception {
+		ProblemResponses problems = new ProblemResponses(mapper, rules);
+		boolean jwt = jwtDecoder.getIfAvailable() != null;
+		http.csrf(AbstractHttpConfigurer::disable)
+			.formLogin(AbstractHttpConfigurer::disable)
+			.httpBasic(AbstractHttpConfigurer::disable)
+			.logout(AbstractHttpConfigurer::disable)
+			.requestCache(AbstractHttpConfigurer::disable)
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// Responses carry ETags and answer If-None-Match: the default no-store would
+			// forbid exactly the caching they are there for.
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			.cors((cors) -> cors.configurationSource(corsSource(allowedOrigins)))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(problems.entryPoint())
+				.accessDeniedHandler(problems.accessDeniedHandler()))
+			.authorizeHttpRequests((requests) -> requests.anyRequest().access(rules))
+			.addFilterBefore(new ApiKeyAuthenticationFilter(keys, problems, jwt), AnonymousAuthenticationFilter.class);
+		if (jwt) {
+			http.oauth2ResourceServer((resourceServer) -> resourceServer.bearerTokenResolver(jwtOnly())
+				.authenticationEntryPoint(problems.entryPoint())
+				.accessDeniedHandler(problems.accessDeniedHandler())
+				.jwt((tokens) -> tokens.decoder(jwtDecoder.getObject())
+					.jwtAuthenticationConverter(rolesFrom(properties.jwtRolesClaim()))));
+		}
+		return http.build();
+	}
+
+	@Bean
+	ChangeAuthorSource changeAuthors() {
+		return new SecurityChangeAuthors();
+	}
+
+	/** API keys are the key filter's; every other bearer token is a JWT. */
+	private static BearerTokenResolver jwtOnly() {
+		DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
+		return (request) -> {
+			String token = bearer.resolve(request);
+			return (token != null && token.startsWith(ApiKeys.PREFIX)) ? null : token;
+		};
+	}
+
+	/**
+	 * The token's subject names the caller; its roles come from {@code claim} (a string
+	 * or a list of strings), unknown role names ignored.
+	 */
+	static JwtAuthenticationConverter rolesFrom(String claim) {
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter((Jwt token) -> {
+			Collection<GrantedAuthority> authorities = new ArrayList<>();
+			Object value = token.getClaims().get(claim);
+			List<Object> names = new ArrayList<>();
+			if (value instanceof Collection<?> many) {
+				names.addAll(many);
+			}
+			else if (value != null) {
+				names.add(value);
+			}
+			for (Object name : names) {
+				Role.parse(String.valueOf(name)).ifPresent((role) -> authorities.add(role.authority()));
+			}
+			return authorities;
+		});
+		return converter;
+	}
+
+	private static CorsConfigurationSource corsSource(List<String> allowedOrigins) {
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		List<String> origins = allowedOrigins.stream().map(String::strip).filter((o) -> !o.isEmpty()).toList();
+		if (!origins.isEmpty()) {
+			CorsConfiguration cors = new CorsConfiguration();
+			cors.setAllowedOrigins(origins);
+			cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"));
+			cors.setAllowedHeaders(List.of("Authorization", "Content-Type", "If-Match", "If-None-Match",
+					"Idempotency-Key", "X-Change-Reason", "X-Request-Id", "Last-Event-ID"));
+			cors.setExposedHeaders(EXPOSED_HEADERS);
+			cors.setMaxAge(3600L);
+			source.registerCorsConfiguration("/**", cors);
+		}
+		return source;
+	}
+
+}
