@@ -18,8 +18,8 @@ import org.borderwatch.history.Change;
  * {@code kind}, {@code country} and {@code actor} filters match against, loaded only when
  * a stream asks for them: null when not loaded.
  */
-record FeedEvent(FeedPosition position, String collection, String action, UUID recordId, String name, String data,
-		List<TimelineFacet> entries) {
+public record FeedEvent(FeedPosition position, String collection, String action, UUID recordId, String name,
+		String data, List<TimelineFacet> entries) {
 
 	static FeedEvent of(Change change, JsonMapper json) {
 		// JSON has no raw line break inside a string, so dropping them keeps it valid and
@@ -40,7 +40,7 @@ record FeedEvent(FeedPosition position, String collection, String action, UUID r
 	 * @param countries its countries
 	 * @param actors the ids of the actors taking part
 	 */
-	record TimelineFacet(String kind, Set<String> countries, Set<UUID> actors) {
+	public record TimelineFacet(String kind, Set<String> countries, Set<UUID> actors) {
 
 	}
 

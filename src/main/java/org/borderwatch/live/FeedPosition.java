@@ -10,9 +10,9 @@ import org.borderwatch.common.InvalidInputException;
  * @param txid the transaction id (an unsigned 64-bit number)
  * @param seq the sequence number within the feed
  */
-record FeedPosition(long txid, long seq) implements Comparable<FeedPosition> {
+public record FeedPosition(long txid, long seq) implements Comparable<FeedPosition> {
 
-	static final FeedPosition START = new FeedPosition(0, 0);
+	public static final FeedPosition START = new FeedPosition(0, 0);
 
 	/**
 	 * Reads a cursor the feed issued.
@@ -20,7 +20,7 @@ record FeedPosition(long txid, long seq) implements Comparable<FeedPosition> {
 	 * @param field the request field it came from, named in the error
 	 * @throws InvalidInputException (400 on {@code field}) for anything else
 	 */
-	static FeedPosition parse(String cursor, String field) {
+	public static FeedPosition parse(String cursor, String field) {
 		if (cursor == null || cursor.isBlank()) {
 			return START;
 		}
@@ -48,7 +48,7 @@ record FeedPosition(long txid, long seq) implements Comparable<FeedPosition> {
 		return (byTransaction != 0) ? byTransaction : Long.compare(this.seq, other.seq);
 	}
 
-	boolean isAfter(FeedPosition other) {
+	public boolean isAfter(FeedPosition other) {
 		return compareTo(other) > 0;
 	}
 

@@ -26,7 +26,7 @@ import org.borderwatch.history.ChangePage;
  * of truth: nothing here keeps changes in memory beyond one page.
  */
 @Component
-class LiveFeed {
+public class LiveFeed {
 
 	private final ChangeFeed feed;
 
@@ -44,7 +44,7 @@ class LiveFeed {
 	 * Up to {@code limit} changes after {@code after}, of every collection, in feed
 	 * order.
 	 */
-	List<FeedEvent> read(FeedPosition after, int limit) {
+	public List<FeedEvent> read(FeedPosition after, int limit) {
 		ChangePage page = this.feed.read(after.toString(), List.of(), limit);
 		List<FeedEvent> events = new ArrayList<>(page.items().size());
 		page.items().forEach((change) -> events.add(FeedEvent.of(change, this.json)));
@@ -55,7 +55,7 @@ class LiveFeed {
 	 * The position of the newest change the feed serves now (only ended transactions), or
 	 * the start when there is none.
 	 */
-	FeedPosition end() {
+	public FeedPosition end() {
 		return this.jdbc.sql("""
 				select c.txid::text, c.seq from record_change c
 				where c.txid < pg_snapshot_xmin(pg_current_snapshot())
@@ -67,7 +67,7 @@ class LiveFeed {
 	}
 
 	/** The events with the timeline entries of their records, in one query. */
-	List<FeedEvent> withTimelineEntries(List<FeedEvent> events) {
+	public List<FeedEvent> withTimelineEntries(List<FeedEvent> events) {
 		if (events.isEmpty() || events.get(0).entries() != null) {
 			return events;
 		}

@@ -23,15 +23,15 @@ import org.borderwatch.history.HistoryCollections;
  * @param countries ISO 3166-1 alpha-3 codes, empty for all
  * @param actors actor ids, empty for all
  */
-record StreamFilter(Set<String> collections, Set<String> kinds, Set<String> countries, Set<UUID> actors) {
+public record StreamFilter(Set<String> collections, Set<String> kinds, Set<String> countries, Set<UUID> actors) {
 
 	/** The timeline's kinds, as its {@code kind} filter names them. */
 	static final List<String> KINDS = List.of("INCIDENT", "CEASEFIRE_AGREED", "CEASEFIRE_ENDED", "TALKS_ROUND",
 			"CROSSING_STATUS_CHANGED");
 
-	static final StreamFilter ALL = new StreamFilter(Set.of(), Set.of(), Set.of(), Set.of());
+	public static final StreamFilter ALL = new StreamFilter(Set.of(), Set.of(), Set.of(), Set.of());
 
-	StreamFilter {
+	public StreamFilter {
 		collections = Set.copyOf(collections);
 		kinds = Set.copyOf(kinds);
 		countries = Set.copyOf(countries);
@@ -42,7 +42,8 @@ record StreamFilter(Set<String> collections, Set<String> kinds, Set<String> coun
 	 * Reads the filter from query parameters (repeated or comma-separated values).
 	 * @throws InvalidInputException (400 naming the parameter) for an unknown value
 	 */
-	static StreamFilter parse(List<String> collection, List<String> kind, List<String> country, List<String> actor) {
+	public static StreamFilter parse(List<String> collection, List<String> kind, List<String> country,
+			List<String> actor) {
 		Set<String> collections = new LinkedHashSet<>();
 		for (String value : split(collection)) {
 			if (!HistoryCollections.ALL.contains(value)) {
@@ -88,7 +89,7 @@ record StreamFilter(Set<String> collections, Set<String> kinds, Set<String> coun
 	}
 
 	/** Whether matching needs the records' timeline entries. */
-	boolean needsTimelineEntries() {
+	public boolean needsTimelineEntries() {
 		return !this.kinds.isEmpty() || !this.countries.isEmpty() || !this.actors.isEmpty();
 	}
 
@@ -96,7 +97,7 @@ record StreamFilter(Set<String> collections, Set<String> kinds, Set<String> coun
 	 * Whether the change passes; {@code event} carries its timeline entries when
 	 * {@link #needsTimelineEntries()}.
 	 */
-	boolean matches(FeedEvent event) {
+	public boolean matches(FeedEvent event) {
 		if (!this.collections.isEmpty() && !this.collections.contains(event.collection())) {
 			return false;
 		}

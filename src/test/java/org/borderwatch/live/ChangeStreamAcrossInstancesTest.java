@@ -1,7 +1,6 @@
 package org.borderwatch.live;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -10,15 +9,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
-import org.borderwatch.BorderwatchApplication;
 import org.borderwatch.support.Api;
 import org.borderwatch.support.EventStreamClient;
 import org.borderwatch.support.IntegrationTest;
-import org.borderwatch.support.TestDatabase;
+import org.borderwatch.support.ServiceInstance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,28 +29,14 @@ class ChangeStreamAcrossInstancesTest extends IntegrationTest {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-	private ConfigurableApplicationContext other;
+	private ServiceInstance other;
 
 	private int otherPort;
 
 	@BeforeAll
 	void startSecondInstance() {
-		TestDatabase.Connection database = TestDatabase.connection();
-		Map<String, Object> properties = new HashMap<>();
-		properties.put("server.port", "0");
-		properties.put("spring.datasource.url", database.url());
-		if (database.username() != null) {
-			properties.put("spring.datasource.username", database.username());
-		}
-		if (database.password() != null) {
-			properties.put("spring.datasource.password", database.password());
-		}
-		properties.put("borderwatch.demo-data.enabled", "false");
-		properties.put("borderwatch.security.bootstrap-admin-key", Api.ADMIN_KEY);
-		properties.put("borderwatch.live.backstop", "1h");
-		properties.put("spring.jmx.enabled", "false");
-		this.other = new SpringApplicationBuilder(BorderwatchApplication.class).properties(properties).run();
-		this.otherPort = Integer.parseInt(this.other.getEnvironment().getProperty("local.server.port"));
+		this.other = ServiceInstance.start(Map.of("borderwatch.live.backstop", "1h"));
+		this.otherPort = this.other.port();
 	}
 
 	@AfterAll
