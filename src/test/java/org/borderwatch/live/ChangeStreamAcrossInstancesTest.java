@@ -65,6 +65,35 @@ class ChangeStreamAcrossInstancesTest extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void streamsEndWhenTheirInstanceStopsAndResumeOnAnotherWithNothingLost() {
+		String path = "/api/v1/changes/stream?collection=actors";
+		ServiceInstance stopping = ServiceInstance.start(Map.of());
+		String lastSeen;
+		String during;
+		try (EventStreamClient stream = EventStreamClient.open(stopping.port(), path)) {
+			String before = actor(this.port, "Before the stop");
+			lastSeen = last(stream, before).id();
+			stopping.close();
+			assertThat(stream.awaitEnd(PATIENCE)).as("the stream ended with its instance").isTrue();
+			during = actor(this.port, "While reconnecting");
+		}
+		finally {
+			stopping.close();
+		}
+		try (EventStreamClient resumed = EventStreamClient.open(this.otherPort, path, "Last-Event-ID", lastSeen)) {
+			assertThat(resumed.until((event) -> during.equals(event.recordId()), PATIENCE).get(0).recordId())
+				.isEqualTo(during);
+		}
+	}
+
+	private static String actor(int port, String name) {
+		Api.Response created = new Api(port).post("/api/v1/actors", """
+				{"name": "%s %s", "kind": "OTHER"}""".formatted(name, UUID.randomUUID()));
+		assertThat(created.status()).as(created.body()).isEqualTo(201);
+		return created.json().path("id").asString();
+	}
+
 	private static EventStreamClient.Event last(EventStreamClient stream, String id) {
 		var events = stream.until((event) -> id.equals(event.recordId()), PATIENCE);
 		return events.get(events.size() - 1);

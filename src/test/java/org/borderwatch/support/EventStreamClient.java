@@ -32,6 +32,8 @@ public final class EventStreamClient implements AutoCloseable {
 
 	private volatile int comments;
 
+	private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+
 	private EventStreamClient(HttpResponse<Stream<String>> response) {
 		this.response = response;
 		this.reader = new Thread(this::read, "test-sse-client");
@@ -107,6 +109,20 @@ public final class EventStreamClient implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			// closed
+		}
+		finally {
+			this.ended.countDown();
+		}
+	}
+
+	/** Whether the server ended the stream within {@code timeout}. */
+	public boolean awaitEnd(Duration timeout) {
+		try {
+			return this.ended.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
 		}
 	}
 
