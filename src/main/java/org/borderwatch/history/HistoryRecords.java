@@ -4,15 +4,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * Completes the history entries of the current transaction: each gets the record as the
  * API serves it after the change and the JSON merge patch from the previous entry's
- * record. Runs just before every read-write transaction of the service commits; a writer
- * that runs its own transactions (an importer) calls {@link #renderPending()} before it
- * commits to give its entries the same.
+ * record. Runs just before every read-write transaction of the service commits.
+ * <p>
+ * Bulk writers are left alone: a transaction with more than
+ * {@code borderwatch.history.render-limit} pending entries (default 1,000), or one that
+ * set {@code bw.render} to {@code off} ({@code set_config('bw.render', 'off', true)}),
+ * keeps its entries without a rendered record, since rendering a million imported records
+ * one by one would cost far more than importing them. Their history still says who, when,
+ * why and which version; the record itself is one GET away.
  */
 @Service
 public class HistoryRecords {
@@ -21,9 +27,13 @@ public class HistoryRecords {
 
 	private final RecordRenderers renderers;
 
-	HistoryRecords(JdbcClient jdbc, RecordRenderers renderers) {
+	private final int renderLimit;
+
+	HistoryRecords(JdbcClient jdbc, RecordRenderers renderers,
+			@Value("${borderwatch.history.render-limit:1000}") int renderLimit) {
 		this.jdbc = jdbc;
 		this.renderers = renderers;
+		this.renderLimit = renderLimit;
 	}
 
 	/**
@@ -38,13 +48,19 @@ public class HistoryRecords {
 				select c.seq, c.collection, c.record_id, c.parent_id
 				from record_change c
 				where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
+				  and coalesce(current_setting('bw.render', true), '') <> 'off'
 				  and not exists (select 1 from record_change l
 				                  where l.txid = c.txid and l.collection = c.collection
 				                    and l.record_id = c.record_id and l.seq > c.seq)
-				order by c.seq""")
+				order by c.seq
+				limit :limit""")
+			.param("limit", this.renderLimit + 1)
 			.query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
 					rs.getObject(4, UUID.class)))
 			.list();
+		if (pending.size() > this.renderLimit) {
+			return 0;
+		}
 		int rendered = 0;
 		for (Pending entry : pending) {
 			Optional<String> record = this.renderers.render(entry.collection(), entry.parentId(), entry.recordId());

@@ -2,6 +2,7 @@ package org.borderwatch.security;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,12 +66,27 @@ final class ProblemResponses {
 
 	void write(HttpServletRequest request, HttpServletResponse response, int status, String title, String detail)
 			throws IOException {
+		write(request, response, status, title, detail, null);
+	}
+
+	/** 400 naming one field, shaped like the problem-details advice's. */
+	void writeFieldError(HttpServletRequest request, HttpServletResponse response, String field, String message)
+			throws IOException {
+		write(request, response, HttpServletResponse.SC_BAD_REQUEST, "Invalid request", field + ": " + message,
+				List.of(Map.of("field", field, "message", message)));
+	}
+
+	private void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+			String detail, List<Map<String, String>> errors) throws IOException {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("type", "about:blank");
 		body.put("title", title);
 		body.put("status", status);
 		body.put("detail", detail);
 		body.put("instance", AccessRules.pathOf(request));
+		if (errors != null) {
+			body.put("errors", errors);
+		}
 		body.put("correlationId", CorrelationId.current());
 		byte[] bytes = this.mapper.writeValueAsBytes(body);
 		response.setStatus(status);

@@ -7,10 +7,17 @@ import jakarta.persistence.LockModeType;
 
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
 
 interface NegotiationRepository extends JpaRepository<Negotiation, UUID> {
 
-	Optional<Negotiation> findByNameIgnoreCase(String name);
+	/**
+	 * Case-insensitive as the unique index {@code negotiation_name_key}, which serves it
+	 * (a derived IgnoreCase query compares upper(name) and scans the table).
+	 */
+	@Query("select n from Negotiation n where lower(n.name) = lower(:name)")
+	Optional<Negotiation> findByNameIgnoreCase(@Param("name") String name);
 
 	/**
 	 * Locks the negotiation and bumps its version: adding or removing a round changes the

@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import org.borderwatch.support.Api;
 import org.borderwatch.support.IntegrationTest;
@@ -19,6 +20,9 @@ class HistoryApiTest extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private TransactionTemplate transactions;
 
 	private Api api;
 
@@ -135,6 +139,30 @@ class HistoryApiTest extends IntegrationTest {
 		Api.Response response = this.api.get("/api/v1/incidents/" + UUID.randomUUID() + "/history");
 		assertThat(response.status()).isEqualTo(404);
 		assertThat(response.contentType()).hasValueSatisfying((type) -> assertThat(type).contains("problem+json"));
+	}
+
+	@Test
+	void rendersRecordsWrittenBySqlInTheServicesTransactionsUnlessTheWriterSwitchesItOff() {
+		UUID rendered = UUID.randomUUID();
+		UUID bulk = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> insertSource(rendered));
+		this.transactions.executeWithoutResult((status) -> {
+			this.jdbc.sql("select set_config('bw.render', 'off', true)").query().listOfRows();
+			insertSource(bulk);
+		});
+
+		Api.Response served = ok(this.api.get("/api/v1/sources/" + rendered), 200);
+		assertThat(ok(this.api.get("/api/v1/sources/" + rendered + "/history/0"), 200).body()).isEqualTo(served.body());
+		JsonNode entry = ok(this.api.get("/api/v1/sources/" + bulk + "/history"), 200).json().path("items").get(0);
+		assertThat(entry.path("action").asString()).isEqualTo("CREATED");
+		assertThat(entry.path("record").isNull()).isTrue();
+	}
+
+	private void insertSource(UUID id) {
+		this.jdbc.sql("""
+				insert into source (id, publisher, title, kind, version, created_at, updated_at)
+				values (:id, 'UCDP', 'GED', 'DATASET', 0, date_trunc('milliseconds', now()),
+				        date_trunc('milliseconds', now()))""").param("id", id).update();
 	}
 
 	@Test

@@ -1,0 +1,221 @@
+#!/usr/bin/env bash
+# BorderWatch write benchmark: creating actors, creating incidents and patching incidents over
+# HTTP with wrk, against pgbench running the statements one such request sends, one table.
+#
+#   bench/write.sh
+#
+# Builds the jar if there is none, starts it in embedded mode on bench/out/write-pgdata (kept for
+# the next run) with a known admin key and no rate limit, seeds BENCH_ACTORS actors when the
+# database is empty, then for each scenario: a warm-up, wrk, and pgbench on the matching script
+# in bench/sql/write-*.sql. Each pgbench script is run twice: as the service sends it (history
+# triggers on, the history entry completed with the served record), and without history
+# (triggers off, no completion): the difference is the database cost of history.
+# The statements each request sent are captured from PostgreSQL's log into
+# bench/out/write-sql/<scenario>.log, to check the pgbench scripts against.
+#
+# Settings (environment variables):
+#   BENCH_ACTORS=18000        actors to seed (only when the database is empty); the name check
+#                             of a create must not grow with this
+#   BENCH_SECONDS=20          measuring time per scenario, for wrk and for each pgbench run
+#   BENCH_WARMUP_SECONDS=20   one warm-up round per scenario
+#   BENCH_CONNECTIONS=8       concurrent connections (wrk -c, pgbench -c)
+#   BENCH_THREADS=2           threads (wrk -t, pgbench -j)
+#   BENCH_SCENARIOS="actor-create incident-create incident-patch"
+#   BENCH_HTTP_PORT=18081  BENCH_PG_PORT=54330  BENCH_JAVA_OPTS="-Xmx1g"  BENCH_SKIP_BUILD=1
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+OUT=bench/out
+ACTORS=${BENCH_ACTORS:-18000}
+SECONDS_EACH=${BENCH_SECONDS:-20}
+WARMUP=${BENCH_WARMUP_SECONDS:-20}
+CONNECTIONS=${BENCH_CONNECTIONS:-8}
+THREADS=${BENCH_THREADS:-2}
+SCENARIOS=${BENCH_SCENARIOS:-actor-create incident-create incident-patch}
+HTTP_PORT=${BENCH_HTTP_PORT:-18081}
+PG_PORT=${BENCH_PG_PORT:-54330}
+JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
+BASE=http://127.0.0.1:$HTTP_PORT
+KEY=bwk_write-benchmark-admin-key-not-for-production-use
+RUN=$(date +%s)
+
+need() {
+	command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing; install it with: $2" >&2; exit 1; }
+}
+need wrk "apt-get install wrk"
+need psql "apt-get install postgresql-client"
+need pgbench "apt-get install postgresql-15 (or newer: pgbench ships with the server package on Debian 12)"
+need curl "apt-get install curl"
+need java "a Java 17+ runtime"
+
+PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
+mkdir -p "$OUT/write-sql"
+
+if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
+	echo "bench: packaging the jar"
+	./mvnw -q -DskipTests package
+fi
+JAR=$(ls target/borderwatch-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
+[[ -n "$JAR" ]] || { echo "bench: no jar in target/ (run without BENCH_SKIP_BUILD)"; exit 1; }
+
+APP_PID=
+start_app() {
+	env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
+		java $JAVA_OPTS -jar "$JAR" \
+		--borderwatch.embedded-db.data-dir="$OUT/write-pgdata" \
+		--borderwatch.embedded-db.port="$PG_PORT" \
+		--borderwatch.demo-data.enabled=false \
+		--borderwatch.security.bootstrap-admin-key="$KEY" \
+		--borderwatch.rate-limit.enabled=false \
+		--server.port="$HTTP_PORT" >>"$OUT/write-app.log" 2>&1 &
+	APP_PID=$!
+	echo "bench: started $JAR (pid $APP_PID), waiting for $BASE/actuator/health"
+	for _ in $(seq 1 300); do
+		if curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null; then
+			return 0
+		fi
+		if ! kill -0 "$APP_PID" 2>/dev/null; then
+			echo "bench: the service stopped during start-up; the end of $OUT/write-app.log:" >&2
+			tail -n 30 "$OUT/write-app.log" >&2
+			exit 1
+		fi
+		sleep 1
+	done
+	echo "bench: the service did not become healthy in 300 s; see $OUT/write-app.log" >&2
+	exit 1
+}
+stop_app() {
+	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+		kill "$APP_PID"
+		wait "$APP_PID" 2>/dev/null || true
+	fi
+	APP_PID=
+}
+trap stop_app EXIT
+
+: >"$OUT/write-app.log"
+start_app
+
+if [[ "$("${PSQL[@]}" -Atc 'show logging_collector')" != "on" ]]; then
+	"${PSQL[@]}" -c "alter system set logging_collector = on" -c "alter system set log_directory = 'log'"
+	stop_app
+	start_app
+fi
+
+existing=$("${PSQL[@]}" -Atc "select count(*) from actor")
+if [[ "$existing" == "0" ]]; then
+	echo "bench: seeding $ACTORS actors"
+	"${PSQL[@]}" -c "insert into actor (id, name, kind, country, version, created_at, updated_at)
+		select gen_random_uuid(), 'Seeded actor ' || g, 'OTHER', 'PAK', 0, now(), now()
+		from generate_series(1, $ACTORS) g"
+fi
+
+# Inputs: actor ids for incidents (a file for wrk, a table for pgbench), and incidents to patch.
+"${PSQL[@]}" -c "create schema if not exists bench" \
+	-c "drop table if exists bench.write_actors" \
+	-c "create table bench.write_actors as
+		select row_number() over () as k, id from (select id from actor order by md5(id::text) limit 1000) s" \
+	-c "alter table bench.write_actors add primary key (k)"
+"${PSQL[@]}" -Atc "select id from bench.write_actors order by k" >"$OUT/write-actor-ids.txt"
+# Served records of the sizes the service renders, for the pgbench scripts' history completion.
+"${PSQL[@]}" -c "drop table if exists bench.write_json" -c "create table bench.write_json (k text primary key, doc text)"
+"${PSQL[@]}" <<'SQL'
+insert into bench.write_json values
+('actor', '{"id":"01a23fc4-2320-777e-bb53-079f873f6f29","name":"Pgbench actor","aliases":[],"kind":"OTHER","country":"PAK","parent":null,"title":null,"description":null,"designations":[],"relations":[],"sourceIds":[],"version":0,"createdAt":"2026-12-04T06:35:48.386594Z","updatedAt":"2026-12-04T06:35:48.386594Z"}'),
+('incident', '{"id":"01a23fc4-77b4-7be7-9e18-38705a44cd4b","title":"Bench clash","description":null,"startDate":"2025-02-26","endDate":"2025-02-26","datePrecision":"DAY","eventType":"BATTLES","subEventType":"ARMED_CLASH","location":{"placeName":null,"admin1":null,"admin2":null,"country":"PAK","latitude":null,"longitude":null,"geoPrecision":null},"actors":[{"actor":{"id":"01a23fc4-2320-777e-bb53-079f873f6f29","name":"Seeded actor 1"},"role":"INITIATOR"},{"actor":{"id":"01a23fc4-2320-777e-bb53-079f873f6f2a","name":"Seeded actor 2"},"role":"TARGET"}],"fatalities":13,"fatalitiesRange":{"low":13,"high":13},"wounded":0,"casualties":[{"category":"SECURITY_FORCES","outcome":"KILLED","low":null,"best":13,"high":null,"side":null,"claimant":null,"sourceId":null,"note":null}],"claimedFigures":[],"claims":[],"verification":"REPORTED","tags":[],"externalRef":null,"allegedViolations":[],"sourceIds":[],"version":0,"createdAt":"2026-12-04T06:36:52.01787Z","updatedAt":"2026-12-04T06:36:52.01787Z"}');
+SQL
+
+ensure_incidents() {
+	if [[ "$("${PSQL[@]}" -Atc "select count(*) from incident where title = 'Bench clash'")" -lt 1000 ]]; then
+		wrk -t "$THREADS" -c "$CONNECTIONS" -d 10s -s bench/wrk/write-incident.lua "$BASE" -- \
+			"$KEY" "$RUN" "$OUT/write-actor-ids.txt" >/dev/null
+	fi
+	"${PSQL[@]}" -c "drop table if exists bench.write_incidents" \
+		-c "create table bench.write_incidents as
+			select row_number() over () as k, id
+			from (select id from incident where title = 'Bench clash' order by md5(id::text) limit 1000) s" \
+		-c "alter table bench.write_incidents add primary key (k)"
+	"${PSQL[@]}" -Atc "select id from bench.write_incidents order by k" >"$OUT/write-incident-ids.txt"
+}
+
+script() {
+	case "$1" in
+	actor-create) echo write-actor ;;
+	incident-create) echo write-incident ;;
+	incident-patch) echo write-patch ;;
+	esac
+}
+wrk_args() {
+	case "$1" in
+	incident-patch) echo "$KEY $RUN $OUT/write-incident-ids.txt" ;;
+	*) echo "$KEY $RUN $OUT/write-actor-ids.txt" ;;
+	esac
+}
+
+# The statements of one request, from PostgreSQL's log.
+capture_sql() {
+	local name=$1 log before
+	"${PSQL[@]}" -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
+	sleep 1
+	log=$(ls -t "$OUT"/write-pgdata/log/*.log | head -n 1)
+	before=$(wc -c <"$log")
+	wrk -t 1 -c 1 -d 1s -s "bench/wrk/$(script "$name").lua" "$BASE" -- $(wrk_args "$name") >/dev/null 2>&1 || true
+	sleep 1
+	"${PSQL[@]}" -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
+	tail -c +$((before + 1)) "$log" | grep -v -e 'pg_reload_conf' -e 'alter system' -e 'received SIGHUP' \
+		-e 'parameter "log_min_duration_statement"' >"$OUT/write-sql/$name.log" || true
+}
+
+field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+run_pgbench() {
+	local file=$1 label=$2
+	pgbench -n -M prepared -c "$CONNECTIONS" -j "$THREADS" -T "$SECONDS_EACH" -D run="$RUN" \
+		-f "bench/sql/$file.sql" -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres >"$OUT/pgbench-$label.txt" 2>&1 || true
+	grep -o 'tps = [0-9.]*' "$OUT/pgbench-$label.txt" | head -n 1 | cut -d' ' -f3 || true
+}
+
+# History off for the database: the record_change triggers of every table, nothing else.
+history_triggers() {
+	"${PSQL[@]}" -c "do \$\$ declare t record; begin
+		for t in select tgrelid::regclass as tbl, tgname from pg_trigger where tgname like 'record_change_%' loop
+			execute format('alter table %s $1 trigger %I', t.tbl, t.tgname);
+		end loop; end \$\$"
+}
+
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
+rows=()
+for name in $SCENARIOS; do
+	echo "bench: $name"
+	[[ "$name" == "incident-patch" ]] && ensure_incidents
+	wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "bench/wrk/$(script "$name").lua" "$BASE" -- \
+		$(wrk_args "$name") >/dev/null
+	capture_sql "$name"
+	line=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_EACH}s" --latency -s "bench/wrk/$(script "$name").lua" \
+		"$BASE" -- $(wrk_args "$name") | tee "$OUT/wrk-$name.txt" | grep '^BENCH ')
+	with=$(run_pgbench "$(script "$name")" "$name")
+	history_triggers disable
+	without=$(run_pgbench "$(script "$name")-no-history" "$name-no-history")
+	history_triggers enable
+	note=""
+	[[ "$(field errors "$line")" != "0" ]] && note="$(field errors "$line") wrk errors (non-2xx or socket)"
+	[[ "$with" =~ ^[0-9.]+$ ]] || { note="pgbench failed, see $OUT/pgbench-$name.txt"; with=0; }
+	[[ "$without" =~ ^[0-9.]+$ ]] || without=0
+	rows+=("$(printf '%-16s %8s %8s %8s %12.1f %6s %14.1f %9s  %s' "$name" "$(field rps "$line")" \
+		"$(field p50_ms "$line")" "$(field p99_ms "$line")" "$with" \
+		"$(awk -v a="$(field rps "$line")" -v b="$with" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" \
+		"$without" \
+		"$(awk -v a="$with" -v b="$without" 'BEGIN { if (b > 0) printf "%.0f%%", (1 - a / b) * 100; else print "-" }')" \
+		"$note")")
+done
+
+{
+	echo
+	echo "BorderWatch write benchmark, commit $COMMIT, $("${PSQL[@]}" -Atc 'select count(*) from actor') actors," \
+		"$("${PSQL[@]}" -Atc 'select count(*) from incident') incidents, $CONNECTIONS connections, $THREADS threads," \
+		"${SECONDS_EACH}s each, $(date -u +%Y-%m-%dT%H:%MZ), load average before: $LOAD"
+	printf '%-16s %8s %8s %8s %12s %6s %14s %9s  %s\n' scenario req/s p50_ms p99_ms pgbench_tps ratio \
+		tps_no_history history note
+	printf '%s\n' "${rows[@]}"
+} | tee "$OUT/write-results-$COMMIT.txt"
