@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -59,9 +60,19 @@ class WebhookController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List the endpoints (without their secrets)")
-	List<WebhookResponse> list() {
-		return this.webhooks.list();
+	@Operation(summary = "List the endpoints (without their secrets), oldest first")
+	@ApiResponse(responseCode = "200", description = "Every endpoint; there are few, so in one answer")
+	WebhookList list() {
+		return new WebhookList(this.webhooks.list());
+	}
+
+	/**
+	 * Every registered endpoint.
+	 *
+	 * @param items the endpoints
+	 */
+	@Schema(name = "WebhookList")
+	record WebhookList(List<WebhookResponse> items) {
 	}
 
 	@GetMapping("/{id}")

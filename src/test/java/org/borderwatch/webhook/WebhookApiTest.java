@@ -112,6 +112,9 @@ class WebhookApiTest extends IntegrationTest {
 		Api.Response read = this.api.get("/api/v1/webhooks/" + webhook.path("id").asString());
 		assertThat(read.json().has("secret")).isFalse();
 		assertThat(read.json().path("filters").path("collection").get(0).asString()).isEqualTo("actors");
+		JsonNode listed = this.api.get("/api/v1/webhooks").json().path("items");
+		assertThat(listed.valueStream().filter((item) -> item.path("id").equals(webhook.path("id")))).singleElement()
+			.satisfies((item) -> assertThat(item.has("secret")).isFalse());
 
 		String first = actor("Hooked first");
 		String second = actor("Hooked second");
