@@ -5,6 +5,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +80,30 @@ class HistoryApiTest extends IntegrationTest {
 		assertThat(second.body()).isEqualTo(patched.body()).isEqualTo(read.body());
 		ok(this.api.get("/api/v1/actors/" + id + "/history/2"), 404);
 		ok(this.api.get("/api/v1/actors/" + id + "/history/3"), 404);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"sources|{\"publisher\": \"Dawn %s\", \"title\": \"Border reopens\", \"kind\": \"NEWS_AGENCY\"}|{\"language\": \"en\"}",
+			"negotiations|{\"name\": \"Talks %s\"}|{\"description\": \"Mediated by Qatar\"}",
+			"crossings|{\"name\": \"Gate %s\", \"countryA\": \"PAK\", \"countryB\": \"AFG\", \"kind\": \"ROAD\"}|{\"description\": \"Closed at night\"}" })
+	void recordsCreatePatchAndDeleteOfEachResourceWithEachVersionAsServed(String collection, String create,
+			String patch) {
+		String path = "/api/v1/" + collection;
+		Api.Response created = ok(this.api.post(path, create.formatted(this.run), "X-Change-Reason", "new"), 201);
+		String id = created.json().path("id").asString();
+		Api.Response patched = ok(this.api.patch(path + "/" + id, patch, "X-Change-Reason", "fix"), 200);
+		ok(this.api.delete(path + "/" + id, "X-Change-Reason", "gone"), 204);
+
+		List<JsonNode> items = ok(this.api.get(path + "/" + id + "/history"), 200).json()
+			.path("items")
+			.valueStream()
+			.toList();
+		assertThat(items).extracting((e) -> e.path("action").asString() + " " + e.path("reason").asString())
+			.containsExactly("DELETED gone", "UPDATED fix", "CREATED new");
+		assertThat(ok(this.api.get(path + "/" + id + "/history/0"), 200).body()).isEqualTo(created.body());
+		assertThat(ok(this.api.get(path + "/" + id + "/history/1"), 200).body()).isEqualTo(patched.body());
+		assertThat(items.get(1).path("patch").path("version").asLong()).isEqualTo(1);
 	}
 
 	@Test

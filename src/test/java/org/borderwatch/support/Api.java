@@ -22,8 +22,11 @@ public final class Api {
 
 	/**
 	 * The admin key every integration test's service is started with
-	 * ({@code borderwatch.security.bootstrap-admin-key}), sent by default so that tests
-	 * about other things can write.
+	 * ({@code borderwatch.security.bootstrap-admin-key}). A default client sends it with
+	 * writes and with requests outside the public API (API keys, operations endpoints),
+	 * so that tests about other things can write; its reads of the API go anonymously, as
+	 * the public's do, so that what they observe (statement counts included) is what the
+	 * public gets. {@link #as(String)} sends a credential with every request.
 	 */
 	public static final String ADMIN_KEY = "bwk_test-admin-key-for-integration-tests-only-0123456789";
 
@@ -36,24 +39,45 @@ public final class Api {
 	/** The bearer credential sent unless a request names its own; null for none. */
 	private final String credential;
 
-	/** A client sending the test admin key. */
+	/** Whether public reads go without the credential (the default client's way). */
+	private final boolean anonymousReads;
+
+	/**
+	 * A client sending the test admin key with writes and non-public requests, reading
+	 * the public API anonymously.
+	 */
 	public Api(int port) {
-		this("http://localhost:" + port, ADMIN_KEY);
+		this("http://localhost:" + port, ADMIN_KEY, true);
 	}
 
-	private Api(String base, String credential) {
+	private Api(String base, String credential, boolean anonymousReads) {
 		this.base = base;
 		this.credential = credential;
+		this.anonymousReads = anonymousReads;
 	}
 
-	/** The same client, sending {@code secret} as its bearer credential. */
+	/**
+	 * The same client, sending {@code secret} as its bearer credential with every
+	 * request.
+	 */
 	public Api as(String secret) {
-		return new Api(this.base, secret);
+		return new Api(this.base, secret, false);
 	}
 
 	/** The same client, sending no credential. */
 	public Api anonymous() {
-		return new Api(this.base, null);
+		return new Api(this.base, null, false);
+	}
+
+	private boolean sendsCredential(String method, String path) {
+		if (this.credential == null) {
+			return false;
+		}
+		if (!this.anonymousReads || !(method.equals("GET") || method.equals("HEAD"))) {
+			return true;
+		}
+		String local = path.startsWith("http") ? URI.create(path).getPath() : path;
+		return !local.startsWith("/api/") || local.startsWith("/api/v1/api-keys");
 	}
 
 	public Response get(String path, String... headers) {
@@ -91,7 +115,7 @@ public final class Api {
 			request.header(headers[i], headers[i + 1]);
 			authorization |= headers[i].equalsIgnoreCase("Authorization");
 		}
-		if (!authorization && this.credential != null) {
+		if (!authorization && sendsCredential(method, path)) {
 			request.header("Authorization", "Bearer " + this.credential);
 		}
 		try {
