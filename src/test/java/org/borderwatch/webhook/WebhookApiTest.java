@@ -49,7 +49,8 @@ class WebhookApiTest extends IntegrationTest {
 
 	@BeforeEach
 	void start() throws Exception {
-		this.api = new Api(this.port);
+		// webhooks are for admins, reads included
+		this.api = new Api(this.port).as(Api.ADMIN_KEY);
 		this.receiver = new WebhookReceiver();
 	}
 
@@ -227,7 +228,7 @@ class WebhookApiTest extends IntegrationTest {
 		List<String> ours;
 		try {
 			int beforePort = before.port();
-			Api.Response created = new Api(beforePort).post("/api/v1/webhooks", """
+			Api.Response created = new Api(beforePort).as(Api.ADMIN_KEY).post("/api/v1/webhooks", """
 					{"url": "%s", "filters": {"collection": ["actors"]}}""".formatted(this.receiver.url()));
 			assertThat(created.status()).as(created.body()).isEqualTo(201);
 			String one = actor("Before the restart");
