@@ -24,6 +24,7 @@ public abstract class IntegrationTest {
 		registry.add("spring.datasource.password", connection::password);
 		registry.add("borderwatch.demo-data.enabled", () -> "false");
 		registry.add("borderwatch.security.bootstrap-admin-key", () -> Api.ADMIN_KEY);
+		registry.add("borderwatch.webhooks.allow-private-targets", () -> "true");
 	}
 
 }
