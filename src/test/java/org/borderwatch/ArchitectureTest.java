@@ -86,6 +86,10 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule nothingDependsOnEntryPoints = noClasses().that()
 		.resideOutsideOfPackages(packages(ENTRY_POINTS))
+		// the application's main method chooses between the service and the import
+		// command
+		.and()
+		.doNotHaveFullyQualifiedName(ROOT + "BorderwatchApplication")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage(packages(ENTRY_POINTS));

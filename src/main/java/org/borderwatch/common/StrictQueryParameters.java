@@ -72,7 +72,9 @@ public class StrictQueryParameters implements HandlerInterceptor {
 				errors.add(new FieldError(name, advice(name, known.names())));
 			}
 		}
-		if (known.names().contains("format")) {
+		// on an export, format names the media type; elsewhere (an import) it is the
+		// handler's own
+		if (known.exports()) {
 			String format = request.getParameter("format");
 			if (format != null && !FORMATS.contains(format.strip().toLowerCase(Locale.ROOT))) {
 				errors
@@ -138,7 +140,7 @@ public class StrictQueryParameters implements HandlerInterceptor {
 	/**
 	 * The query parameters one handler declares; {@code open} when it takes any.
 	 */
-	record Known(Set<String> names, boolean open) {
+	record Known(Set<String> names, boolean open, boolean exports) {
 
 		static Known of(HandlerMethod handler) {
 			Set<String> names = new TreeSet<>();
@@ -174,11 +176,12 @@ public class StrictQueryParameters implements HandlerInterceptor {
 					.filter((parameter) -> parameter.in() == ParameterIn.QUERY || parameter.in() == ParameterIn.DEFAULT)
 					.forEach((parameter) -> names.add(parameter.name()));
 			}
-			if (offersExports(handler)) {
+			boolean exports = offersExports(handler);
+			if (exports) {
 				names.add("format");
 			}
 			boolean open = takesAnyMap && documented == null;
-			return new Known(names, open);
+			return new Known(names, open, exports);
 		}
 
 		private static List<String> propertiesOf(Class<?> type) {

@@ -26,6 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.borderwatch.actor.ActorDirectory;
 import org.borderwatch.actor.ActorRequest;
 import org.borderwatch.actor.ActorService;
 import org.borderwatch.ceasefire.CeasefireRequest;
@@ -77,6 +78,8 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final ActorService actors;
 
+	private final ActorDirectory actorDirectory;
+
 	private final IncidentService incidents;
 
 	private final NegotiationService negotiations;
@@ -91,8 +94,9 @@ class DemoDataLoader implements ApplicationRunner {
 
 	DemoDataLoader(Environment environment, ObjectProvider<EmbeddedPostgres> embedded, JsonMapper mapper,
 			JdbcClient jdbc, TransactionTemplate transaction, SourceService sources, ActorService actors,
-			IncidentService incidents, NegotiationService negotiations, TalksRoundService rounds,
-			CeasefireService ceasefires, CrossingService crossings, StatusChangeService statusChanges) {
+			ActorDirectory actorDirectory, IncidentService incidents, NegotiationService negotiations,
+			TalksRoundService rounds, CeasefireService ceasefires, CrossingService crossings,
+			StatusChangeService statusChanges) {
 		this.environment = environment;
 		this.embedded = embedded;
 		this.mapper = mapper;
@@ -100,6 +104,7 @@ class DemoDataLoader implements ApplicationRunner {
 		this.transaction = transaction;
 		this.sources = sources;
 		this.actors = actors;
+		this.actorDirectory = actorDirectory;
 		this.incidents = incidents;
 		this.negotiations = negotiations;
 		this.rounds = rounds;
@@ -153,8 +158,13 @@ class DemoDataLoader implements ApplicationRunner {
 		References references = new References();
 		each(scenario, "sources", references, "source", SourceRequest.class,
 				(request) -> this.sources.create(request).id());
+		// Names are unique: an actor already on record (a dataset import brings states
+		// such as
+		// Pakistan) is the one the scenario means, and is referred to rather than created
+		// again.
 		each(scenario, "actors", references, "actor", ActorRequest.class,
-				(request) -> this.actors.create(request).id());
+				(request) -> this.actorDirectory.idByName(request.name())
+					.orElseGet(() -> this.actors.create(request).id()));
 		each(scenario, "incidents", references, "incident", IncidentRequest.class,
 				(request) -> this.incidents.create(request).id());
 		each(scenario, "negotiations", references, "negotiation", NegotiationRequest.class,
