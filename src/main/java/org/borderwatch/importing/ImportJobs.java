@@ -72,14 +72,22 @@ class ImportJobs {
 			// not ours
 			return;
 		}
-		int failed = this.jdbc.sql("""
+		int failed = failInterruptedJobs();
+		if (failed > 0) {
+			logger.warn("{} import job(s) interrupted by the last stop are marked FAILED", failed);
+		}
+	}
+
+	/**
+	 * Marks the jobs that a stopped service left queued or running as FAILED: their
+	 * transaction never committed, so nothing of them was written.
+	 */
+	int failInterruptedJobs() {
+		return this.jdbc.sql("""
 				update import_job
 				set state = 'FAILED', finished_at = now(),
 				    error = 'the service stopped while the job was queued or running; nothing of it was written'
 				where state in ('QUEUED', 'RUNNING')""").update();
-		if (failed > 0) {
-			logger.warn("{} import job(s) interrupted by the last stop are marked FAILED", failed);
-		}
 	}
 
 	/** Queues an import of {@code file}, which the job deletes when it ends. */

@@ -12,6 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import org.borderwatch.support.Api;
 import org.borderwatch.support.IntegrationTest;
 
@@ -24,6 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ImportApiTest extends IntegrationTest {
 
 	private Api api;
+
+	@Autowired
+	private ImportJobs jobs;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private DatasetFixtures fixtures;
 
@@ -118,6 +127,36 @@ class ImportApiTest extends IntegrationTest {
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.header("Content-Type")).startsWith("application/problem+json");
 		assertThat(response.body()).contains("format").contains("ucdp-ged");
+	}
+
+	@Test
+	void aJobLeftRunningByAStoppedServiceIsFailedAtTheNextStart() throws Exception {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into import_job (id, format, file_name, on_conflict, strict, requested_by, state, created_at,
+				                        started_at)
+				values (:id, 'ucdp-ged', 'ged.csv', 'KEEP', false, 'importer', 'RUNNING', now(), now())""")
+			.param("id", id)
+			.update();
+
+		this.jobs.failInterruptedJobs();
+
+		JsonNode job = this.api.get("/api/v1/imports/" + id).json();
+		assertThat(job.path("state").asString()).isEqualTo("FAILED");
+		assertThat(job.path("error").asString()).contains("nothing of it was written");
+	}
+
+	@Test
+	void describesTheImportEndpointsAndActorDatasetIdsInTheOpenApiDocument() {
+		Api.Response docs = this.api.get("/v3/api-docs");
+
+		assertThat(docs.status()).isEqualTo(200);
+		JsonNode paths = docs.json().path("paths");
+		assertThat(paths.path("/api/v1/imports").path("post").path("responses").has("202")).isTrue();
+		assertThat(paths.path("/api/v1/imports").path("post").path("responses").has("400")).isTrue();
+		assertThat(paths.path("/api/v1/imports/{id}").path("get").path("responses").has("404")).isTrue();
+		assertThat(docs.json().path("components").path("schemas").path("Actor").path("properties").has("externalIds"))
+			.isTrue();
 	}
 
 	@Test
