@@ -183,10 +183,10 @@ class AcledAndAgreementImportTest extends IntegrationTest {
 		String file = "\uFEFF"
 				+ """
 						Con,Contp,PP,PPName,Reg,AgtId,Ver,Agt,Dat,Status,Lgt,N_characters,Agtp,Stage,StageSub,Part,ThrdPart,OthAgr,Ce\r
-						Afghanistan/Pakistan,Interstate,1,x,Asia,%1$s1,1,Ceasefire %1$s,2007-08-12,Signed,1,1,Inter,Cea,x,"Signed by:\r
+						Afghanistan %1$s/Pakistan %1$s,Interstate,1,x,Asia,%1$s1,1,Ceasefire %1$s,2007-08-12,Signed,1,1,Inter,Cea,x,"Signed by:\r
 						the two governments",NA,NA,2\r
-						Pakistan,Intrastate,1,x,Asia,%1$s2,1,Ceasefire %1$s,2008-02-01,Signed,1,1,Intra,SubPar,x,NA,NA,NA,1\r
-						Pakistan,Intrastate,1,x,Asia,%1$s3,1,Talks %1$s,2008-02-01,Signed,1,1,Intra,Pre,x,NA,NA,NA,0\r
+						Pakistan %1$s,Intrastate,1,x,Asia,%1$s2,1,Ceasefire %1$s,2008-02-01,Signed,1,1,Intra,SubPar,x,NA,NA,NA,1\r
+						Pakistan %1$s,Intrastate,1,x,Asia,%1$s3,1,Talks %1$s,2008-02-01,Signed,1,1,Intra,Pre,x,NA,NA,NA,0\r
 						"""
 					.formatted(this.p);
 
