@@ -409,7 +409,7 @@ class OpenApiConfiguration {
 				}
 				for (RecordComponent component : type.getRecordComponents()) {
 					Schema<?> property = (Schema<?>) schema.getProperties().get(component.getName());
-					if (property != null && component.isAnnotationPresent(JsonRawValue.class)) {
+					if (property != null && component.getAccessor().isAnnotationPresent(JsonRawValue.class)) {
 						// raw JSON text goes out as the JSON it holds: an object, not a
 						// string
 						property.setTypes(new LinkedHashSet<>(Set.of("object")));
