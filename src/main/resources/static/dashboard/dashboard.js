@@ -98,12 +98,19 @@ async function loadSituation() {
 	}
 }
 
+// A sum over the incidents that report a figure, and how many did not report one: an
+// unreported figure is unknown, not 0.
+function withUnreported(total, unreported) {
+	return unreported ? `${total ?? 0} (${unreported} not reported)` : total;
+}
+
 function renderTotals(incidents) {
 	const body = $('#totals tbody');
 	body.replaceChildren(...[['Last 7 days', incidents.last7Days], ['Last 30 days', incidents.last30Days]].map(
 			([label, window]) => el('tr', {}, el('th', { scope: 'row', text: label }),
-					el('td', { text: window.count }), el('td', { text: window.fatalities }),
-					el('td', { text: window.wounded }))));
+					el('td', { text: window.count }),
+					el('td', { text: withUnreported(window.fatalities, window.fatalitiesNotReported) }),
+					el('td', { text: withUnreported(window.wounded, window.woundedNotReported) }))));
 }
 
 function renderCeasefires(ceasefires) {
@@ -183,7 +190,8 @@ async function loadIncidentsMap() {
 					const box = el('div', {}, el('strong', { text: p.title || p.eventType }), el('br'),
 							`${p.eventDate}, ${p.location || p.admin1 || p.country || ''}`, el('br'),
 							`${p.eventType}${p.subEventType ? ' / ' + p.subEventType : ''}`, el('br'),
-							`Killed (best estimate): ${p.fatalities}`);
+							(p.fatalities === null || p.fatalities === undefined) ? 'Killed: not reported'
+								: `Killed (best estimate): ${p.fatalities}`);
 					return box;
 				})
 				.addTo(incidentLayer);
