@@ -38,12 +38,14 @@ class RequestSizeLimit extends OncePerRequestFilter {
 			return;
 		}
 		if (declared < 0 && request.getHeader("Transfer-Encoding") != null) {
-			LimitedRequest limited = new LimitedRequest(request, this.maxBytes);
-			if (limited.exceedsLimit()) {
+			// a body of unknown length is buffered up to the limit, one byte past it to
+			// detect an overflow
+			byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, this.maxBytes + 1));
+			if (body.length > this.maxBytes) {
 				refuse(response);
 				return;
 			}
-			chain.doFilter(limited, response);
+			chain.doFilter(new ReadAheadRequest(request, body), response);
 			return;
 		}
 		chain.doFilter(request, response);
@@ -68,76 +70,6 @@ class RequestSizeLimit extends OncePerRequestFilter {
 					"detail":"Request bodies are limited to %d bytes","correlationId":"%s"}"""
 				.formatted(this.maxBytes, CorrelationId.current())
 				.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-	}
-
-	/**
-	 * Buffers a body of unknown length up to the limit, one byte past it to detect an
-	 * overflow.
-	 */
-	private static final class LimitedRequest extends jakarta.servlet.http.HttpServletRequestWrapper {
-
-		private final byte[] body;
-
-		private final boolean exceeds;
-
-		LimitedRequest(HttpServletRequest request, long maxBytes) throws IOException {
-			super(request);
-			byte[] read = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
-			this.exceeds = read.length > maxBytes;
-			this.body = this.exceeds ? new byte[0] : read;
-		}
-
-		boolean exceedsLimit() {
-			return this.exceeds;
-		}
-
-		@Override
-		public jakarta.servlet.ServletInputStream getInputStream() {
-			java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(this.body);
-			return new jakarta.servlet.ServletInputStream() {
-				@Override
-				public int read() {
-					return in.read();
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) {
-					return in.read(buffer, offset, length);
-				}
-
-				@Override
-				public boolean isFinished() {
-					return in.available() == 0;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(jakarta.servlet.ReadListener listener) {
-					throw new UnsupportedOperationException("synchronous reads only");
-				}
-			};
-		}
-
-		@Override
-		public java.io.BufferedReader getReader() {
-			return new java.io.BufferedReader(
-					new java.io.InputStreamReader(getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
-		}
-
-		@Override
-		public int getContentLength() {
-			return this.body.length;
-		}
-
-		@Override
-		public long getContentLengthLong() {
-			return this.body.length;
-		}
-
 	}
 
 }

@@ -25,6 +25,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
+import org.borderwatch.common.ReadAheadRequest;
+
 /**
  * {@code Idempotency-Key} on POST, as the IETF draft and Stripe define it: the first
  * answer to a key (status, the headers that matter, body) is kept for 24 hours per
@@ -101,7 +103,7 @@ class IdempotencyKeys extends OncePerRequestFilter {
 		ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
 		boolean kept = false;
 		try {
-			chain.doFilter(new HostileInput.CachedBody(request, body), captured);
+			chain.doFilter(new ReadAheadRequest(request, body), captured);
 			if (captured.getStatus() < 500) {
 				keep(principal, key, captured);
 				kept = true;
