@@ -45,7 +45,7 @@ public class HistoryRecords {
 	 */
 	public int renderPending() {
 		List<Pending> pending = this.jdbc.sql("""
-				select c.seq, c.collection, c.record_id, c.parent_id
+				select c.seq, c.collection, c.record_id, c.parent_id, c.version
 				from record_change c
 				where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
 				  and coalesce(current_setting('bw.render', true), '') <> 'off'
@@ -56,14 +56,15 @@ public class HistoryRecords {
 				limit :limit""")
 			.param("limit", this.renderLimit + 1)
 			.query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-					rs.getObject(4, UUID.class)))
+					rs.getObject(4, UUID.class), rs.getLong(5)))
 			.list();
 		if (pending.size() > this.renderLimit) {
 			return 0;
 		}
 		int rendered = 0;
 		for (Pending entry : pending) {
-			Optional<String> record = this.renderers.render(entry.collection(), entry.parentId(), entry.recordId());
+			Optional<String> record = this.renderers.render(entry.collection(), entry.parentId(), entry.recordId(),
+					entry.version());
 			if (record.isPresent()) {
 				this.jdbc.sql("""
 						update record_change c
@@ -81,7 +82,7 @@ public class HistoryRecords {
 		return rendered;
 	}
 
-	private record Pending(long seq, String collection, UUID recordId, UUID parentId) {
+	private record Pending(long seq, String collection, UUID recordId, UUID parentId, long version) {
 	}
 
 }

@@ -3,6 +3,8 @@ package org.borderwatch.support;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -21,11 +23,19 @@ public final class SqlStatementCounter {
 
 	private static final AtomicLong COUNT = new AtomicLong();
 
+	private static final List<String> STATEMENTS = new CopyOnWriteArrayList<>();
+
 	private SqlStatementCounter() {
 	}
 
 	public static void reset() {
 		COUNT.set(0);
+		STATEMENTS.clear();
+	}
+
+	/** The text of each statement counted since the last reset, in order. */
+	public static List<String> statements() {
+		return List.copyOf(STATEMENTS);
 	}
 
 	public static long count() {
@@ -68,6 +78,9 @@ public final class SqlStatementCounter {
 					if ((name.equals("prepareStatement") || name.equals("prepareCall")
 							|| name.equals("createStatement")) && !isBackgroundThread()) {
 						COUNT.incrementAndGet();
+						if (args != null && args.length > 0 && args[0] instanceof String sql) {
+							STATEMENTS.add(sql);
+						}
 					}
 					return invoke(method, target, args);
 				});
