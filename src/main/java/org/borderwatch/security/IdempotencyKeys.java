@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,8 +31,9 @@ import org.borderwatch.common.ReadAheadRequest;
 
 /**
  * {@code Idempotency-Key} on POST, as the IETF draft and Stripe define it: the first
- * answer to a key (status, the headers that matter, body) is kept for 24 hours per
- * caller; a retry of the same request gets it again with {@code Idempotent-Replayed:
+ * answer to a key (status, the headers that matter, body) is kept for 24 hours per caller
+ * ({@code borderwatch.idempotency.retention}; {@link IdempotencyKeySweeper} deletes older
+ * ones); a retry of the same request gets it again with {@code Idempotent-Replayed:
  * true} and creates nothing; the same key with another request is a 422; the same key
  * while the first request still runs is a 409.
  * <p>
@@ -59,8 +62,12 @@ class IdempotencyKeys extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
-	IdempotencyKeys(JdbcClient jdbc, JsonMapper mapper, AccessRules rules) {
+	private final Duration retention;
+
+	IdempotencyKeys(JdbcClient jdbc, JsonMapper mapper, AccessRules rules,
+			@Value("${borderwatch.idempotency.retention:24h}") Duration retention) {
 		this.jdbc = jdbc;
+		this.retention = retention;
 		this.mapper = mapper;
 		this.problems = new ProblemResponses(mapper, rules);
 	}
@@ -85,8 +92,10 @@ class IdempotencyKeys extends OncePerRequestFilter {
 		// Expired keys are forgotten first, so that the claim below can take them again.
 		this.jdbc.sql("""
 				delete from idempotency_key
-				where principal = :principal and key = :key and created_at < now() - interval '24 hours'""")
+				where principal = :principal and key = :key
+				  and created_at < now() - make_interval(secs => :seconds)""")
 			.param("principal", principal)
+			.param("seconds", this.retention.toSeconds())
 			.param("key", key)
 			.update();
 		int claimed = this.jdbc.sql("""
