@@ -116,6 +116,19 @@ begin
 end
 $generate$;
 
+-- Locks incidents whose figures or actors are being counted (in id order, one order for every
+-- writer). An import (borderwatch.bulk = 'on', see V141) needs no lock: every incident whose
+-- figures and actors it writes is one it created (invisible to others) or updated (locked by its
+-- own UPDATE), and a million row locks would each write a page.
+create function incident_rollup_lock(p_ids uuid[]) returns void language plpgsql as $$
+begin
+    if current_setting('borderwatch.bulk', true) = 'on' then
+        return;
+    end if;
+    perform 1 from incident where id = any (p_ids) order by id for no key update;
+end
+$$;
+
 -- The trigger functions. Each builds its contributions (day, country, admin1, event_type,
 -- sub_event_type, actors, daily, t) and sums them by key before handing them over, so that the
 -- array stays as small as the number of keys touched.
@@ -206,7 +219,7 @@ begin
                 if touched is null then
                     return null;
                 end if;
-                perform 1 from incident where id = any (touched) order by id for no key update;
+                perform incident_rollup_lock(touched);
                 %s
                 return null;
             end
@@ -233,7 +246,7 @@ begin
             if touched is null then
                 return;
             end if;
-            perform 1 from incident where id = any (touched) order by id for no key update;
+            perform incident_rollup_lock(touched);
             %s
         end
         $body$$f$, format(deltas, $q$
