@@ -17,7 +17,7 @@
 #                             from pg_stat_user_functions with track_functions = all)
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 OUT=bench/out
 ROWS=${BENCH_IMPORT_ROWS:-1000000}
 SOURCE=${BENCH_IMPORT_SOURCE:-/work/shared/data/ucdp-ged-pakistan-1989-2021.csv}
@@ -27,9 +27,6 @@ JAVA_OPTS=${BENCH_JAVA_OPTS:--Xmx1g}
 # imports are writes: the service starts with this admin key and the upload sends it
 KEY=bwk_bench-import-key-0123456789abcdefghijklmnopqrstuv
 
-need() {
-	command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing; install it with: $2" >&2; exit 1; }
-}
 need psql "apt-get install postgresql-client"
 need curl "apt-get install curl"
 need python3 "apt-get install python3"
@@ -58,29 +55,12 @@ with open(target, 'w', newline='', encoding='utf-8') as f:
 PY
 fi
 
-if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
-	echo "bench: packaging the jar"
-	./mvnw -q -DskipTests package
-fi
-JAR=$(ls target/borderwatch-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
-[[ -n "$JAR" ]] || { echo "bench: no jar in target/ (run without BENCH_SKIP_BUILD)"; exit 1; }
+find_jar
 
 rm -rf "$OUT/import-pgdata"
-env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-	java $JAVA_OPTS -jar "$JAR" \
-	--borderwatch.embedded-db.data-dir="$OUT/import-pgdata" \
-	--borderwatch.embedded-db.port="$PG_PORT" \
-	--borderwatch.demo-data.enabled=false \
-	--borderwatch.security.bootstrap-admin-key="$KEY" \
-	--server.port="$HTTP_PORT" >"$OUT/import-app.log" 2>&1 &
-APP_PID=$!
-trap 'kill "$APP_PID" 2>/dev/null; wait "$APP_PID" 2>/dev/null || true' EXIT
-for _ in $(seq 1 600); do
-	curl -fs "http://127.0.0.1:$HTTP_PORT/actuator/health" >/dev/null 2>&1 && break
-	kill -0 "$APP_PID" 2>/dev/null || { echo "bench: the service did not start, see $OUT/import-app.log"; exit 1; }
-	sleep 1
-done
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
+: >"$OUT/import-app.log"
+start_app "$OUT/import-pgdata" "$OUT/import-app.log" 600 --borderwatch.security.bootstrap-admin-key="$KEY"
+set_psql
 if [[ "${BENCH_IMPORT_PROFILE:-0}" == "1" ]]; then
 	"${PSQL[@]}" -c "alter system set track_functions = 'all'" -c "select pg_reload_conf()" -c "select pg_stat_reset()"
 fi

@@ -22,7 +22,7 @@
 #   BENCH_HTTP_PORT=18080  BENCH_PG_PORT=54329  BENCH_JAVA_OPTS="-Xmx1g"
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 OUT=bench/out
 INCIDENTS=${BENCH_INCIDENTS:-1000000}
 SECONDS_EACH=${BENCH_SECONDS:-20}
@@ -42,71 +42,14 @@ BASE=http://127.0.0.1:$HTTP_PORT
 COUNTRY=PAK
 TIMELINE_YEAR=2024
 
-need() {
-	command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing; install it with: $2" >&2; exit 1; }
-}
-need wrk "apt-get install wrk"
-need psql "apt-get install postgresql-client"
-need pgbench "apt-get install postgresql-15 (or newer: pgbench ships with the server package on Debian 12)"
-need curl "apt-get install curl"
-need java "a Java 17+ runtime"
-
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
+need_http_and_sql_tools
+set_psql
 mkdir -p "$OUT/sql"
-
-# Always package: a jar left over from an older checkout would measure the wrong code.
-# BENCH_SKIP_BUILD=1 reuses the jar in target/ as it is.
-if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
-	echo "bench: packaging the jar"
-	./mvnw -q -DskipTests package
-fi
-JAR=$(ls target/borderwatch-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
-[[ -n "$JAR" ]] || { echo "bench: no jar in target/ (run without BENCH_SKIP_BUILD)"; exit 1; }
-
-APP_PID=
-start_app() {
-	# the embedded mode is what runs when no datasource URL is set
-	env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-		java $JAVA_OPTS -jar "$JAR" \
-		--borderwatch.embedded-db.data-dir="$OUT/pgdata" \
-		--borderwatch.embedded-db.port="$PG_PORT" \
-		--borderwatch.demo-data.enabled=false \
-		--server.port="$HTTP_PORT" >>"$OUT/app.log" 2>&1 &
-	APP_PID=$!
-	echo "bench: started $JAR (pid $APP_PID), waiting for $BASE/actuator/health"
-	for _ in $(seq 1 300); do
-		if curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null; then
-			return 0
-		fi
-		if ! kill -0 "$APP_PID" 2>/dev/null; then
-			echo "bench: the service stopped during start-up; the end of $OUT/app.log:" >&2
-			tail -n 30 "$OUT/app.log" >&2
-			exit 1
-		fi
-		sleep 1
-	done
-	echo "bench: the service did not become healthy in 300 s; see $OUT/app.log" >&2
-	exit 1
-}
-stop_app() {
-	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-		kill "$APP_PID"
-		wait "$APP_PID" 2>/dev/null || true
-	fi
-	APP_PID=
-}
-trap stop_app EXIT
+find_jar
 
 : >"$OUT/app.log"
-start_app
-
-# PostgreSQL's own log (for the SQL capture below) needs the logging collector, which only a
-# restart turns on: done once per data directory.
-if [[ "$("${PSQL[@]}" -Atc 'show logging_collector')" != "on" ]]; then
-	"${PSQL[@]}" -c "alter system set logging_collector = on" -c "alter system set log_directory = 'log'"
-	stop_app
-	start_app
-fi
+start_app "$OUT/pgdata" "$OUT/app.log" 300
+enable_statement_log
 
 existing=$("${PSQL[@]}" -Atc "select count(*) from incident")
 if [[ "$existing" == "0" ]]; then
@@ -174,18 +117,9 @@ collect_timeline_pages() {
 	echo "bench: $pages timeline pages collected"
 }
 
-# The statements one request makes, from PostgreSQL's log (log_min_duration_statement=0 for a moment).
+# The statements one request makes, from PostgreSQL's log.
 capture_sql() {
-	local name=$1 log before
-	"${PSQL[@]}" -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
-	sleep 1
-	log=$(ls -t "$OUT"/pgdata/log/*.log | head -n 1)
-	before=$(wc -c <"$log")
-	curl -fsS -o /dev/null "$BASE$(sample_path "$name")" || true
-	sleep 1
-	"${PSQL[@]}" -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
-	tail -c +$((before + 1)) "$log" | grep -v -e 'pg_reload_conf' -e 'alter system' -e 'received SIGHUP' \
-		-e 'parameter "log_min_duration_statement"' >"$OUT/sql/$name.log" || true
+	capture_statements "$OUT/sql/$1.log" curl -fsS -o /dev/null "$BASE$(sample_path "$1")"
 }
 
 # Warm-up until the JIT has settled: at least BENCH_WARMUP_MIN_ROUNDS rounds of
@@ -239,8 +173,6 @@ run_pgbench() {
 		-f "bench/sql/$name.sql" -h 127.0.0.1 -p "$PG_PORT" -U postgres postgres >"$OUT/pgbench-$name-$pair.txt" 2>&1 || return 0
 	grep -o 'tps = [0-9.]*' "$OUT/pgbench-$name-$pair.txt" | head -n 1 | cut -d' ' -f3
 }
-
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)

@@ -24,7 +24,7 @@
 #   BENCH_HTTP_PORT=18081  BENCH_PG_PORT=54330  BENCH_JAVA_OPTS="-Xmx1g"  BENCH_SKIP_BUILD=1
 set -euo pipefail
 
-cd "$(dirname "$0")/.."
+source "$(dirname "$0")/lib.sh"
 OUT=bench/out
 ACTORS=${BENCH_ACTORS:-18000}
 SECONDS_EACH=${BENCH_SECONDS:-20}
@@ -39,68 +39,16 @@ BASE=http://127.0.0.1:$HTTP_PORT
 KEY=bwk_write-benchmark-admin-key-not-for-production-use
 RUN=$(date +%s)
 
-need() {
-	command -v "$1" >/dev/null 2>&1 || { echo "bench: '$1' is missing; install it with: $2" >&2; exit 1; }
-}
-need wrk "apt-get install wrk"
-need psql "apt-get install postgresql-client"
-need pgbench "apt-get install postgresql-15 (or newer: pgbench ships with the server package on Debian 12)"
-need curl "apt-get install curl"
-need java "a Java 17+ runtime"
-
-PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres)
+need_http_and_sql_tools
+set_psql
 mkdir -p "$OUT/write-sql"
-
-if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
-	echo "bench: packaging the jar"
-	./mvnw -q -DskipTests package
-fi
-JAR=$(ls target/borderwatch-*.jar 2>/dev/null | grep -v '\.original$' | head -n 1 || true)
-[[ -n "$JAR" ]] || { echo "bench: no jar in target/ (run without BENCH_SKIP_BUILD)"; exit 1; }
-
-APP_PID=
-start_app() {
-	env -u SPRING_DATASOURCE_URL -u SPRING_DATASOURCE_USERNAME -u SPRING_DATASOURCE_PASSWORD \
-		java $JAVA_OPTS -jar "$JAR" \
-		--borderwatch.embedded-db.data-dir="$OUT/write-pgdata" \
-		--borderwatch.embedded-db.port="$PG_PORT" \
-		--borderwatch.demo-data.enabled=false \
-		--borderwatch.security.bootstrap-admin-key="$KEY" \
-		--borderwatch.rate-limit.enabled=false \
-		--server.port="$HTTP_PORT" >>"$OUT/write-app.log" 2>&1 &
-	APP_PID=$!
-	echo "bench: started $JAR (pid $APP_PID), waiting for $BASE/actuator/health"
-	for _ in $(seq 1 300); do
-		if curl -fsS -o /dev/null "$BASE/actuator/health" 2>/dev/null; then
-			return 0
-		fi
-		if ! kill -0 "$APP_PID" 2>/dev/null; then
-			echo "bench: the service stopped during start-up; the end of $OUT/write-app.log:" >&2
-			tail -n 30 "$OUT/write-app.log" >&2
-			exit 1
-		fi
-		sleep 1
-	done
-	echo "bench: the service did not become healthy in 300 s; see $OUT/write-app.log" >&2
-	exit 1
-}
-stop_app() {
-	if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-		kill "$APP_PID"
-		wait "$APP_PID" 2>/dev/null || true
-	fi
-	APP_PID=
-}
-trap stop_app EXIT
+find_jar
 
 : >"$OUT/write-app.log"
-start_app
-
-if [[ "$("${PSQL[@]}" -Atc 'show logging_collector')" != "on" ]]; then
-	"${PSQL[@]}" -c "alter system set logging_collector = on" -c "alter system set log_directory = 'log'"
-	stop_app
-	start_app
-fi
+start_app "$OUT/write-pgdata" "$OUT/write-app.log" 300 \
+	--borderwatch.security.bootstrap-admin-key="$KEY" \
+	--borderwatch.rate-limit.enabled=false
+enable_statement_log
 
 existing=$("${PSQL[@]}" -Atc "select count(*) from actor")
 if [[ "$existing" == "0" ]]; then
@@ -154,19 +102,11 @@ wrk_args() {
 
 # The statements of one request, from PostgreSQL's log.
 capture_sql() {
-	local name=$1 log before
-	"${PSQL[@]}" -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null
-	sleep 1
-	log=$(ls -t "$OUT"/write-pgdata/log/*.log | head -n 1)
-	before=$(wc -c <"$log")
-	wrk -t 1 -c 1 -d 1s -s "bench/wrk/$(script "$name").lua" "$BASE" -- $(wrk_args "$name") >/dev/null 2>&1 || true
-	sleep 1
-	"${PSQL[@]}" -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null
-	tail -c +$((before + 1)) "$log" | grep -v -e 'pg_reload_conf' -e 'alter system' -e 'received SIGHUP' \
-		-e 'parameter "log_min_duration_statement"' >"$OUT/write-sql/$name.log" || true
+	capture_statements "$OUT/write-sql/$1.log" one_second_of "$1"
 }
-
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+one_second_of() {
+	wrk -t 1 -c 1 -d 1s -s "bench/wrk/$(script "$1").lua" "$BASE" -- $(wrk_args "$1") >/dev/null 2>&1
+}
 
 run_pgbench() {
 	local file=$1 label=$2
