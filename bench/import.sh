@@ -13,6 +13,8 @@
 #   BENCH_IMPORT_ROWS=1000000
 #   BENCH_IMPORT_SOURCE=/work/shared/data/ucdp-ged-pakistan-1989-2021.csv   (a UCDP GED HDX export)
 #   BENCH_HTTP_PORT=18081  BENCH_PG_PORT=54339  BENCH_JAVA_OPTS="-Xmx1g"  BENCH_SKIP_BUILD=0
+#   BENCH_IMPORT_PROFILE=0   (1: also print the SQL functions the import spent its time in,
+#                             from pg_stat_user_functions with track_functions = all)
 set -euo pipefail
 
 source "$(dirname "$0")/lib.sh"
@@ -59,6 +61,9 @@ rm -rf "$OUT/import-pgdata"
 : >"$OUT/import-app.log"
 start_app "$OUT/import-pgdata" "$OUT/import-app.log" 600 --borderwatch.security.bootstrap-admin-key="$KEY"
 set_psql
+if [[ "${BENCH_IMPORT_PROFILE:-0}" == "1" ]]; then
+	"${PSQL[@]}" -c "alter system set track_functions = 'all'" -c "select pg_reload_conf()" -c "select pg_stat_reset()"
+fi
 
 # Plain COPY: the same file into a table of text columns without any index or trigger.
 COLUMNS=$(head -n 1 "$FILE" | tr -d '\r' | tr ',' '\n' | awk 'NF { printf "%s\"%s\" text", (n++ ? ", " : ""), $0 }')
@@ -98,3 +103,8 @@ print('%-12s %10d %10.1f %12.0f' % ('import', counts['rowsRead'], import_seconds
 print('import/COPY: %.1f%%   (created %d, rejected %d)' % (100 * import_rate / copy_rate, counts['created'], counts['rejected']))
 PY
 grep -o 'rows parsed and copied in.*' "$OUT/import-app.log" | tail -n 1 | sed 's/^/phases: /'
+if [[ "${BENCH_IMPORT_PROFILE:-0}" == "1" ]]; then
+	echo "functions (total ms includes the functions they call; self ms does not):"
+	"${PSQL[@]}" -P footer=off -c "select funcname, calls, round(total_time) as total_ms, round(self_time) as self_ms
+		from pg_stat_user_functions order by self_time desc limit 15"
+fi

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.borderwatch.actor.ActorKind;
 import org.borderwatch.common.DatePrecision;
@@ -27,6 +28,12 @@ import org.borderwatch.source.SourceKind;
 final class AcledReader implements IncidentReader {
 
 	private static final int MAX_TITLE = 500;
+
+	private static final Map<Integer, DatePrecision> DATE_PRECISIONS = Map.of(1, DatePrecision.DAY, 2,
+			DatePrecision.WEEK, 3, DatePrecision.MONTH);
+
+	private static final Map<Integer, GeoPrecision> GEO_PRECISIONS = Map.of(1, GeoPrecision.EXACT, 2, GeoPrecision.NEAR,
+			3, GeoPrecision.ADMIN1);
 
 	private final boolean derivedKeys;
 
@@ -103,7 +110,7 @@ final class AcledReader implements IncidentReader {
 			key = derivedKey(row);
 		}
 		return new StagedIncident(row.line(), key, truncate(title), row.text("notes"), date, date, datePrecision(row),
-				type, subType, location, row.text("admin1"), row.text("admin2"), country(row),
+				type, subType, location, row.text("admin1"), row.text("admin2"), Fields.country(row),
 				Fields.decimal(row, "latitude", -90, 90), Fields.decimal(row, "longitude", -180, 180),
 				geoPrecision(row), tags(row), actors, figures, sources(row));
 	}
@@ -151,44 +158,11 @@ final class AcledReader implements IncidentReader {
 	}
 
 	private static DatePrecision datePrecision(CsvInput.Row row) {
-		Integer precision = Fields.integer(row, "time_precision");
-		if (precision == null || precision == 1) {
-			return DatePrecision.DAY;
-		}
-		if (precision == 2) {
-			return DatePrecision.WEEK;
-		}
-		if (precision == 3) {
-			return DatePrecision.MONTH;
-		}
-		throw new RowRejectedException("time_precision", precision + " is not one of ACLED's codes 1, 2, 3");
+		return Fields.code(row, "time_precision", DATE_PRECISIONS, DatePrecision.DAY, "ACLED's codes 1, 2, 3");
 	}
 
 	private static GeoPrecision geoPrecision(CsvInput.Row row) {
-		Integer precision = Fields.integer(row, "geo_precision");
-		if (precision == null) {
-			return null;
-		}
-		return switch (precision) {
-			case 1 -> GeoPrecision.EXACT;
-			case 2 -> GeoPrecision.NEAR;
-			case 3 -> GeoPrecision.ADMIN1;
-			default ->
-				throw new RowRejectedException("geo_precision", precision + " is not one of ACLED's codes 1, 2, 3");
-		};
-	}
-
-	private static String country(CsvInput.Row row) {
-		String iso3 = row.text("iso3");
-		if (iso3 != null && iso3.length() == 3) {
-			return iso3.toUpperCase(Locale.ROOT);
-		}
-		String name = row.text("country");
-		String code = Fields.countryCode(name);
-		if (name != null && code == null) {
-			throw new RowRejectedException("country", "'" + name + "' is not a country name known here");
-		}
-		return code;
+		return Fields.code(row, "geo_precision", GEO_PRECISIONS, null, "ACLED's codes 1, 2, 3");
 	}
 
 	private static List<String> tags(CsvInput.Row row) {

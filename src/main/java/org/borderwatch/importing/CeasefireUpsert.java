@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Writes a staged file of ceasefires (from peace agreements), set-based, with the same
- * plan as incidents: create, update, unchanged or conflict (see {@link IncidentUpsert}).
+ * plan as incidents: create, update, unchanged or conflict (see {@link ImportPlan}).
  * <p>
  * Rule: ceasefire names are unique; an agreement whose name another ceasefire already
  * holds (or another agreement of the same file) is named with its dataset and id added,
@@ -38,29 +38,11 @@ final class CeasefireUpsert {
 		return "copy " + STAGE + " (" + String.join(", ", STAGE_COLUMNS) + ") from stdin";
 	}
 
-	static IncidentUpsert.Counts apply(JdbcClient jdbc, ImportFormat format, UUID importId, UUID datasetSource,
+	static ImportPlan.Counts apply(JdbcClient jdbc, ImportFormat format, UUID importId, UUID datasetSource,
 			boolean overwrite) {
 		jdbc.sql("analyze import_ceasefire_stage").update();
-		jdbc.sql("""
-				create temporary table import_plan on commit drop as
-				select s.line, s.external_id, coalesce(c.id, bw_uuid_v7()) as ceasefire_id,
-				       case when c.id is null then 'CREATE'
-				            when r.row_hash = s.row_hash then 'UNCHANGED'
-				            when r.record_version = c.version or :overwrite then 'UPDATE'
-				            else 'CONFLICT' end as action
-				from import_ceasefire_stage s
-				left join ceasefire c on c.external_dataset = :dataset and c.external_id = s.external_id
-				left join imported_record r on r.record_kind = 'CEASEFIRE' and r.dataset = :dataset
-				                            and r.external_id = s.external_id""")
-			.param("dataset", format.dataset())
-			.param("overwrite", overwrite)
-			.update();
-		IncidentUpsert.Counts counts = jdbc.sql("""
-				select count(*) filter (where action = 'CREATE'), count(*) filter (where action = 'UPDATE'),
-				       count(*) filter (where action = 'UNCHANGED'), count(*) filter (where action = 'CONFLICT')
-				from import_plan""")
-			.query((rs, n) -> new IncidentUpsert.Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-			.single();
+		ImportPlan.Counts counts = ImportPlan.create(jdbc, STAGE, "ceasefire", "CEASEFIRE", format.dataset(),
+				overwrite);
 		if (counts.created() + counts.updated() == 0) {
 			return counts;
 		}
@@ -70,7 +52,7 @@ final class CeasefireUpsert {
 				from import_plan p
 				where p.line = s.line and p.action in ('CREATE', 'UPDATE')
 				  and (exists (select 1 from ceasefire c
-				               where lower(c.name) = lower(s.name) and c.id <> p.ceasefire_id)
+				               where lower(c.name) = lower(s.name) and c.id <> p.record_id)
 				       or exists (select 1 from import_ceasefire_stage o
 				                  where lower(o.name) = lower(s.name) and o.line <> s.line))""")
 			.param("dataset", format.dataset())
@@ -79,11 +61,11 @@ final class CeasefireUpsert {
 				insert into ceasefire (id, name, arrangement, form, agreed_on, effective_from, ended_on,
 				                       date_precision, status, terms, scope, external_dataset, external_id, version,
 				                       created_at, updated_at)
-				select p.ceasefire_id, s.name, s.arrangement, 'WRITTEN', s.agreed_on, s.agreed_on, s.ended_on, 'DAY',
+				select p.record_id, s.name, s.arrangement, 'WRITTEN', s.agreed_on, s.agreed_on, s.ended_on, 'DAY',
 				       s.status, s.terms, s.scope, :dataset, s.external_id, 0, now(), now()
 				from import_ceasefire_stage s join import_plan p on p.line = s.line
 				where p.action = 'CREATE'
-				order by p.ceasefire_id""").param("dataset", format.dataset()).update();
+				order by p.record_id""").param("dataset", format.dataset()).update();
 		if (counts.updated() > 0) {
 			jdbc.sql("""
 					update ceasefire c
@@ -91,17 +73,17 @@ final class CeasefireUpsert {
 					    effective_from = s.agreed_on, ended_on = s.ended_on, status = s.status, terms = s.terms,
 					    scope = s.scope, version = c.version + 1, updated_at = now()
 					from import_ceasefire_stage s join import_plan p on p.line = s.line
-					where p.action = 'UPDATE' and c.id = p.ceasefire_id""").update();
+					where p.action = 'UPDATE' and c.id = p.record_id""").update();
 			jdbc.sql("""
 					delete from ceasefire_party x using import_plan p
-					where p.action = 'UPDATE' and x.ceasefire_id = p.ceasefire_id""").update();
+					where p.action = 'UPDATE' and x.ceasefire_id = p.record_id""").update();
 			jdbc.sql("""
 					delete from ceasefire_source x using import_plan p
-					where p.action = 'UPDATE' and x.ceasefire_id = p.ceasefire_id""").update();
+					where p.action = 'UPDATE' and x.ceasefire_id = p.record_id""").update();
 		}
 		jdbc.sql("""
 				insert into ceasefire_party (ceasefire_id, actor_id)
-				select distinct p.ceasefire_id, a.actor_id
+				select distinct p.record_id, a.actor_id
 				from import_plan p
 				join import_ceasefire_stage s on s.line = p.line
 				cross join lateral jsonb_array_elements(s.parties) x
@@ -111,10 +93,10 @@ final class CeasefireUpsert {
 		jdbc.sql(
 				"""
 						insert into ceasefire_source (ceasefire_id, source_id)
-						select p.ceasefire_id, :datasetSource
+						select p.record_id, :datasetSource
 						from import_plan p where p.action in ('CREATE', 'UPDATE')
 						union
-						select p.ceasefire_id, t.source_id
+						select p.record_id, t.source_id
 						from import_plan p
 						join import_ceasefire_stage s on s.line = p.line
 						cross join lateral jsonb_array_elements(s.sources) x
@@ -123,21 +105,7 @@ final class CeasefireUpsert {
 						order by 1, 2""")
 			.param("datasetSource", datasetSource)
 			.update();
-		jdbc.sql("""
-				insert into imported_record (record_kind, dataset, external_id, record_id, row_hash, record_version,
-				                             import_id)
-				select 'CEASEFIRE', :dataset, s.external_id, c.id, s.row_hash, c.version, :importId
-				from import_plan p
-				join import_ceasefire_stage s on s.line = p.line
-				join ceasefire c on c.id = p.ceasefire_id
-				where p.action in ('CREATE', 'UPDATE')
-				order by 1, 2, 3
-				on conflict (record_kind, dataset, external_id) do update
-				    set record_id = excluded.record_id, row_hash = excluded.row_hash,
-				        record_version = excluded.record_version, import_id = excluded.import_id""")
-			.param("dataset", format.dataset())
-			.param("importId", importId)
-			.update();
+		ImportPlan.remember(jdbc, STAGE, "ceasefire", "CEASEFIRE", format.dataset(), importId);
 		return counts;
 	}
 

@@ -1,6 +1,7 @@
 package org.borderwatch.importing;
 
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -121,6 +122,10 @@ final class Fields {
 		if (value == null) {
 			return null;
 		}
+		LocalDate iso = isoDate(value);
+		if (iso != null) {
+			return iso;
+		}
 		for (DateTimeFormatter format : DATE_FORMATS) {
 			try {
 				return LocalDate.from(format.parse(value));
@@ -131,6 +136,81 @@ final class Fields {
 		}
 		throw new RowRejectedException(column,
 				"'" + abbreviate(value) + "' is not a date in any of the formats " + DATE_FORMAT_NAMES);
+	}
+
+	/**
+	 * The common shapes ({@code 2020-03-21}, {@code 1990-10-04 00:00:00.000}) read
+	 * without a formatter: a formatter that does not match throws, and a million rows of
+	 * GED would throw two million exceptions before the right format is found. Null for
+	 * any other shape (or an impossible date), left to the formatters and their message.
+	 */
+	private static LocalDate isoDate(String value) {
+		int length = value.length();
+		if (!(length == 10 || ((length == 19 || length == 23) && value.charAt(10) == ' ' && value.charAt(13) == ':'
+				&& value.charAt(16) == ':' && (length == 19 || value.charAt(19) == '.')))) {
+			return null;
+		}
+		if (value.charAt(4) != '-' || value.charAt(7) != '-') {
+			return null;
+		}
+		int year = digits(value, 0, 4);
+		int month = digits(value, 5, 7);
+		int day = digits(value, 8, 10);
+		if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+			return null;
+		}
+		for (int i = 11; i < length; i++) {
+			char c = value.charAt(i);
+			if (!(Character.isDigit(c) || c == ':' || c == '.')) {
+				return null;
+			}
+		}
+		return LocalDate.of(year, month, day);
+	}
+
+	private static int digits(String value, int from, int to) {
+		int number = 0;
+		for (int i = from; i < to; i++) {
+			char c = value.charAt(i);
+			if (c < '0' || c > '9') {
+				return -1;
+			}
+			number = number * 10 + (c - '0');
+		}
+		return number;
+	}
+
+	/**
+	 * The value a dataset's numeric code stands for ({@code where_prec = 2}): empty reads
+	 * as {@code absent}; a code not in {@code codes} rejects the row, naming the codes.
+	 */
+	static <T> T code(CsvInput.Row row, String column, Map<Integer, T> codes, T absent, String codeNames) {
+		Integer code = integer(row, column);
+		if (code == null) {
+			return absent;
+		}
+		T value = codes.get(code);
+		if (value == null) {
+			throw new RowRejectedException(column, code + " is not one of " + codeNames);
+		}
+		return value;
+	}
+
+	/**
+	 * The country of a row: {@code iso3} when it is a code, else the English
+	 * {@code country} name; a name not known here rejects the row.
+	 */
+	static String country(CsvInput.Row row) {
+		String iso3 = row.text("iso3");
+		if (iso3 != null && iso3.length() == 3) {
+			return iso3.toUpperCase(Locale.ROOT);
+		}
+		String name = row.text("country");
+		String code = countryCode(name);
+		if (name != null && code == null) {
+			throw new RowRejectedException("country", "'" + name + "' is not a country name known here");
+		}
+		return code;
 	}
 
 	static LocalDate requiredDate(CsvInput.Row row, String column) {

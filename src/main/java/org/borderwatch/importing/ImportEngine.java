@@ -124,7 +124,7 @@ public class ImportEngine {
 		long resolved = System.nanoTime();
 		UUID datasetSource = SourceResolution.datasetSource(this.jdbc, format, options.datasetVersion());
 		boolean overwrite = options.onConflict() == OnConflict.OVERWRITE;
-		IncidentUpsert.Counts counts = format.makesCeasefires()
+		ImportPlan.Counts counts = format.makesCeasefires()
 				? CeasefireUpsert.apply(this.jdbc, format, options.id(), datasetSource, overwrite)
 				: IncidentUpsert.apply(this.jdbc, format, options.id(), datasetSource, overwrite);
 		long written = System.nanoTime();
@@ -133,8 +133,8 @@ public class ImportEngine {
 						+ "records written in {} ms",
 				options.id(), options.fileName(), rows.read, (copied - started) / 1_000_000,
 				(resolved - copied) / 1_000_000, (written - resolved) / 1_000_000);
-		List<String> conflictIds = (counts.conflicts() > 0)
-				? IncidentUpsert.conflictIds(this.jdbc, ImportReport.MAX_LISTED) : List.of();
+		List<String> conflictIds = (counts.conflicts() > 0) ? ImportPlan.conflictIds(this.jdbc, ImportReport.MAX_LISTED)
+				: List.of();
 		return new ImportReport(rows.read, counts.created(), counts.updated(), counts.unchanged(), counts.conflicts(),
 				rows.skipped, rows.rejected, actorsCreated, List.copyOf(rows.listed), conflictIds, notes);
 	}

@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
@@ -21,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -33,9 +36,15 @@ import org.borderwatch.common.NotFoundException;
  * Import jobs of the API: the uploaded file waits in a temporary file, then one worker
  * runs the imports one after another (two imports of one dataset at once would only
  * contend for the same rows). A job's row holds its state and outcome; the progress of
- * the running job lives here. A job left QUEUED or RUNNING by a stopped service is marked
- * FAILED when the service starts again: its transaction never committed, so nothing of it
- * was written.
+ * the running job lives here.
+ * <p>
+ * Rule: a job belongs to the instance that queued it ({@code owner}, the instance id:
+ * {@code borderwatch.imports.instance-id}, by default the host name and port), which
+ * renews the job's heartbeat while the job waits or runs. A job left QUEUED or RUNNING is
+ * marked FAILED (its transaction never committed, so nothing of it was written) when its
+ * instance starts again, or, by any instance, once its heartbeat is older than
+ * {@link #STALE}: its instance is gone. A job another live instance runs is never
+ * touched.
  */
 @Service
 @ConditionalOnWebApplication
@@ -55,12 +64,34 @@ class ImportJobs {
 		return thread;
 	});
 
+	/** How old a job's heartbeat may grow before its instance counts as gone. */
+	static final Duration STALE = Duration.ofMinutes(1);
+
+	private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+	private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "import-heartbeat");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private final Map<UUID, Live> running = new ConcurrentHashMap<>();
 
-	ImportJobs(ImportEngine engine, JdbcClient jdbc, ObjectMapper json) {
+	private final String configuredInstanceId;
+
+	private volatile String instanceId = "instance-" + UUID.randomUUID();
+
+	ImportJobs(ImportEngine engine, JdbcClient jdbc, ObjectMapper json,
+			@Value("${borderwatch.imports.instance-id:}") String instanceId) {
 		this.engine = engine;
 		this.jdbc = jdbc;
 		this.json = json;
+		this.configuredInstanceId = instanceId;
+	}
+
+	/** The id this instance's jobs carry as their owner. */
+	String instanceId() {
+		return this.instanceId;
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
@@ -72,22 +103,74 @@ class ImportJobs {
 			// not ours
 			return;
 		}
+		if (!this.configuredInstanceId.isBlank()) {
+			this.instanceId = this.configuredInstanceId;
+		}
+		else {
+			String port = event.getApplicationContext().getEnvironment().getProperty("local.server.port", "");
+			try {
+				this.instanceId = java.net.InetAddress.getLocalHost().getHostName() + ":" + port;
+			}
+			catch (java.net.UnknownHostException ex) {
+				logger.warn("No host name for this instance; its import jobs are owned by {}", this.instanceId);
+			}
+		}
 		int failed = failInterruptedJobs();
 		if (failed > 0) {
 			logger.warn("{} import job(s) interrupted by the last stop are marked FAILED", failed);
 		}
+		this.heartbeat.scheduleWithFixedDelay(this::beat, HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
+				TimeUnit.SECONDS);
 	}
 
 	/**
-	 * Marks the jobs that a stopped service left queued or running as FAILED: their
-	 * transaction never committed, so nothing of them was written.
+	 * At the start of this instance: marks FAILED the jobs its earlier run left queued or
+	 * running, those of no known instance, and those of instances gone (heartbeat older
+	 * than {@link #STALE}). Their transaction never committed, so nothing of them was
+	 * written.
 	 */
 	int failInterruptedJobs() {
 		return this.jdbc.sql("""
 				update import_job
 				set state = 'FAILED', finished_at = now(),
 				    error = 'the service stopped while the job was queued or running; nothing of it was written'
-				where state in ('QUEUED', 'RUNNING')""").update();
+				where state in ('QUEUED', 'RUNNING')
+				  and (owner is null or owner = :me or heartbeat_at is null
+				       or heartbeat_at < now() - make_interval(secs => :stale))""")
+			.param("me", this.instanceId)
+			.param("stale", STALE.toSeconds())
+			.update();
+	}
+
+	/**
+	 * While this instance runs: renews the heartbeat of its own jobs and marks FAILED
+	 * those of other instances whose heartbeat is older than {@link #STALE}.
+	 */
+	int failJobsOfGoneInstances() {
+		return this.jdbc.sql("""
+				update import_job
+				set state = 'FAILED', finished_at = now(),
+				    error = 'the service instance running the job stopped; nothing of it was written'
+				where state in ('QUEUED', 'RUNNING') and owner is distinct from :me
+				  and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => :stale))""")
+			.param("me", this.instanceId)
+			.param("stale", STALE.toSeconds())
+			.update();
+	}
+
+	private void beat() {
+		try {
+			this.jdbc.sql("""
+					update import_job set heartbeat_at = now()
+					where owner = :me and state in ('QUEUED', 'RUNNING')""").param("me", this.instanceId).update();
+			int failed = failJobsOfGoneInstances();
+			if (failed > 0) {
+				logger.warn("{} import job(s) of a stopped instance are marked FAILED", failed);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not renew the heartbeat of this instance's import jobs: {}", ex.getMessage());
+		}
 	}
 
 	/** Queues an import of {@code file}, which the job deletes when it ends. */
@@ -95,8 +178,9 @@ class ImportJobs {
 		this.jdbc
 			.sql("""
 					insert into import_job (id, format, file_name, dataset_version, on_conflict, strict, requested_by, state,
-					                        created_at)
-					values (:id, :format, :fileName, :datasetVersion, :onConflict, :strict, :requestedBy, 'QUEUED', now())""")
+					                        created_at, owner, heartbeat_at)
+					values (:id, :format, :fileName, :datasetVersion, :onConflict, :strict, :requestedBy, 'QUEUED', now(),
+					        :owner, now())""")
 			.param("id", options.id())
 			.param("format", options.format().code())
 			.param("fileName", options.fileName())
@@ -104,6 +188,7 @@ class ImportJobs {
 			.param("onConflict", options.onConflict().name())
 			.param("strict", options.strict())
 			.param("requestedBy", options.requestedBy())
+			.param("owner", this.instanceId)
 			.update();
 		this.worker.execute(() -> run(options, file));
 		return get(options.id());
@@ -200,6 +285,7 @@ class ImportJobs {
 
 	@PreDestroy
 	void stop() {
+		this.heartbeat.shutdownNow();
 		this.worker.shutdownNow();
 	}
 

@@ -48,7 +48,7 @@ final class PaxReader implements CeasefireReader {
 			terms.append((terms.length() > 0) ? "\n" : "").append("Third parties: ").append(thirdParties);
 		}
 		return new StagedCeasefire(row.line(), id, PeaceAgreements.name(name), Fields.requiredDate(row, "dat"), null,
-				PeaceAgreements.shorten((terms.length() > 0) ? terms.toString() : null, 10000),
+				false, PeaceAgreements.shorten((terms.length() > 0) ? terms.toString() : null, 10000),
 				Fields.optional(row, "con"), parties, null);
 	}
 

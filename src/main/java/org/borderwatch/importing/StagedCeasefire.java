@@ -9,8 +9,8 @@ import org.borderwatch.actor.ActorKind;
  * A peace agreement that contains a ceasefire, as a ceasefire before it meets the
  * database. Parties are named by their key in the dataset's actor namespace.
  */
-record StagedCeasefire(long line, String externalId, String name, LocalDate agreedOn, LocalDate endedOn, String terms,
-		String scope, List<Party> parties, String url) {
+record StagedCeasefire(long line, String externalId, String name, LocalDate agreedOn, LocalDate endedOn,
+		boolean endRecorded, String terms, String scope, List<Party> parties, String url) {
 
 	StagedCeasefire {
 		if (endedOn != null && endedOn.isBefore(agreedOn)) {
@@ -27,9 +27,16 @@ record StagedCeasefire(long line, String externalId, String name, LocalDate agre
 		return (count == 1) ? "UNILATERAL" : (count == 2) ? "BILATERAL" : "MULTILATERAL";
 	}
 
-	/** Ended agreements are TERMINATED on their end date; the others are in effect. */
+	/**
+	 * Ended agreements are TERMINATED on their end date; those the dataset records as not
+	 * ended are in effect; those of a dataset that does not record ends
+	 * ({@code endRecorded} false) are UNKNOWN: the dataset does not say they still hold.
+	 */
 	String status() {
-		return (this.endedOn != null) ? "TERMINATED" : "IN_EFFECT";
+		if (this.endedOn != null) {
+			return "TERMINATED";
+		}
+		return this.endRecorded ? "IN_EFFECT" : "UNKNOWN";
 	}
 
 	record Party(String key, String name, ActorKind kind) {

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.borderwatch.actor.ActorKind;
 import org.borderwatch.common.DatePrecision;
@@ -24,6 +25,13 @@ import org.borderwatch.source.SourceKind;
  * initiator and side B (civilians) its target.
  */
 final class UcdpGedReader implements IncidentReader {
+
+	private static final Map<Integer, DatePrecision> DATE_PRECISIONS = Map.of(1, DatePrecision.DAY, 2,
+			DatePrecision.WEEK, 3, DatePrecision.WEEK, 4, DatePrecision.MONTH, 5, DatePrecision.YEAR);
+
+	private static final Map<Integer, GeoPrecision> GEO_PRECISIONS = Map.of(1, GeoPrecision.EXACT, 2, GeoPrecision.NEAR,
+			3, GeoPrecision.ADMIN2, 4, GeoPrecision.ADMIN1, 5, GeoPrecision.ADMIN1, 6, GeoPrecision.COUNTRY, 7,
+			GeoPrecision.COUNTRY);
 
 	UcdpGedReader(CsvInput csv) {
 		for (String column : List.of("id", "type_of_violence", "date_start", "side_a")) {
@@ -67,9 +75,9 @@ final class UcdpGedReader implements IncidentReader {
 		}
 		return new StagedIncident(row.line(), id, (title.length() > 500) ? title.substring(0, 497) + "..." : title,
 				row.text("where_description"), start, (end != null) ? end : start, datePrecision(row), type, subType,
-				place, row.text("adm_1"), row.text("adm_2"), country(row), Fields.decimal(row, "latitude", -90, 90),
-				Fields.decimal(row, "longitude", -180, 180), geoPrecision(row), tags, actors,
-				figures(row, sideA, sideB), sources(row));
+				place, row.text("adm_1"), row.text("adm_2"), Fields.country(row),
+				Fields.decimal(row, "latitude", -90, 90), Fields.decimal(row, "longitude", -180, 180),
+				geoPrecision(row), tags, actors, figures(row, sideA, sideB), sources(row));
 	}
 
 	/**
@@ -148,44 +156,11 @@ final class UcdpGedReader implements IncidentReader {
 	}
 
 	private static DatePrecision datePrecision(CsvInput.Row row) {
-		Integer precision = Fields.integer(row, "date_prec");
-		if (precision == null || precision == 1) {
-			return DatePrecision.DAY;
-		}
-		return switch (precision) {
-			case 2, 3 -> DatePrecision.WEEK;
-			case 4 -> DatePrecision.MONTH;
-			case 5 -> DatePrecision.YEAR;
-			default -> throw new RowRejectedException("date_prec", precision + " is not one of UCDP's codes 1 to 5");
-		};
+		return Fields.code(row, "date_prec", DATE_PRECISIONS, DatePrecision.DAY, "UCDP's codes 1 to 5");
 	}
 
 	private static GeoPrecision geoPrecision(CsvInput.Row row) {
-		Integer precision = Fields.integer(row, "where_prec");
-		if (precision == null) {
-			return null;
-		}
-		return switch (precision) {
-			case 1 -> GeoPrecision.EXACT;
-			case 2 -> GeoPrecision.NEAR;
-			case 3 -> GeoPrecision.ADMIN2;
-			case 4, 5 -> GeoPrecision.ADMIN1;
-			case 6, 7 -> GeoPrecision.COUNTRY;
-			default -> throw new RowRejectedException("where_prec", precision + " is not one of UCDP's codes 1 to 7");
-		};
-	}
-
-	private static String country(CsvInput.Row row) {
-		String iso3 = row.text("iso3");
-		if (iso3 != null && iso3.length() == 3) {
-			return iso3.toUpperCase(Locale.ROOT);
-		}
-		String name = row.text("country");
-		String code = Fields.countryCode(name);
-		if (name != null && code == null) {
-			throw new RowRejectedException("country", "'" + name + "' is not a country name known here");
-		}
-		return code;
+		return Fields.code(row, "where_prec", GEO_PRECISIONS, null, "UCDP's codes 1 to 7");
 	}
 
 	/**

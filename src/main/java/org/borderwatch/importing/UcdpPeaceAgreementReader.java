@@ -10,7 +10,9 @@ import java.util.Map;
  * The UCDP Peace Agreement Dataset. Rule: an agreement with {@code cease = 1} (ceasefire
  * provisions) is a written ceasefire between the actors of {@code actor_id} /
  * {@code actor_name} (UCDP actor ids, the namespace GED's sides use too), agreed on
- * {@code pa_date}; one that {@code ended} is TERMINATED on its {@code duration} date.
+ * {@code pa_date}; one that {@code ended} is TERMINATED on its {@code duration} date, one
+ * that did not ({@code ended = False}) is IN_EFFECT, and one whose {@code ended} is empty
+ * is UNKNOWN.
  */
 final class UcdpPeaceAgreementReader implements CeasefireReader {
 
@@ -44,13 +46,14 @@ final class UcdpPeaceAgreementReader implements CeasefireReader {
 					new StagedCeasefire.Party(ids.get(i), names.get(i), UcdpGedReader.kindOf(names.get(i))));
 		}
 		LocalDate ended = null;
-		if ("true".equalsIgnoreCase(row.text("ended"))) {
+		String endedFlag = Fields.optional(row, "ended");
+		if ("true".equalsIgnoreCase(endedFlag) || "1".equals(endedFlag)) {
 			ended = Fields.date(row, "duration");
 			if (ended == null) {
 				throw new RowRejectedException("duration", "the agreement ended, but its end date is missing");
 			}
 		}
-		return new StagedCeasefire(row.line(), id, PeaceAgreements.name(name), date, ended,
+		return new StagedCeasefire(row.line(), id, PeaceAgreements.name(name), date, ended, endedFlag != null,
 				PeaceAgreements.shorten(row.text("pa_comment"), 10000), row.text("conflict_name"),
 				new ArrayList<>(parties.values()), row.text("linktofulltextagreement"));
 	}

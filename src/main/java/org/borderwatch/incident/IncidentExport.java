@@ -47,9 +47,10 @@ class IncidentExport {
 
 	/** The CSV header, in the order of {@link Row#csvValues()}. */
 	static final String[] CSV_COLUMNS = { "event_id_cnty", "event_date", "end_date", "time_precision", "event_type",
-			"sub_event_type", "actor1", "actor2", "assoc_actors", "country", "admin1", "admin2", "location", "latitude",
-			"longitude", "geo_precision", "fatalities", "wounded", "fatalities_low", "fatalities_high", "verification",
-			"claimed_by", "tags", "source_ids", "external_dataset", "external_id", "notes", "title" };
+			"sub_event_type", "actor1", "actor2", "assoc_actors", "country", "countries", "admin1", "admin2",
+			"location", "latitude", "longitude", "geo_precision", "fatalities", "wounded", "fatalities_low",
+			"fatalities_high", "verification", "claimed_by", "tags", "source_ids", "external_dataset", "external_id",
+			"notes", "title" };
 
 	private static final String BASE_NAME = "incidents";
 
@@ -64,7 +65,7 @@ class IncidentExport {
 			       coalesce(actors.initiators, '{}') as actor1,
 			       coalesce(actors.targets, '{}') as actor2,
 			       coalesce(actors.participants, '{}') as assoc_actors,
-			       i.country, i.admin1, i.admin2, i.place_name, i.latitude, i.longitude, i.geo_precision,
+			       i.country, i.countries, i.admin1, i.admin2, i.place_name, i.latitude, i.longitude, i.geo_precision,
 			       i.fatalities, i.wounded, killed.low as fatalities_low, killed.high as fatalities_high,
 			       i.verification,
 			       array(select a.name from incident_claim c join actor a on a.id = c.actor_id
@@ -177,7 +178,12 @@ class IncidentExport {
 			@Schema(description = "Names of the INITIATOR actors") List<String> actor1,
 			@Schema(description = "Names of the TARGET actors") List<String> actor2,
 			@Schema(description = "Names of the PARTICIPANT actors") List<String> assocActors,
-			@Schema(description = "ISO 3166-1 alpha-3", example = "AFG") String country,
+			@Schema(description = "The one country of the incident (ISO 3166-1 alpha-3); null for an incident "
+					+ "across a border, whose countries are in countries", example = "AFG",
+					nullable = true) String country,
+			@Schema(description = "Every country the incident took place in (ISO 3166-1 alpha-3), country first "
+					+ "(joined with \"; \" in CSV); empty when none is known",
+					example = "[\"AFG\", \"PAK\"]") List<String> countries,
 			@Schema(example = "Kabul") String admin1, String admin2,
 			@Schema(description = "Place name", example = "Kabul") String location,
 			@Schema(example = "34.53") Double latitude, @Schema(example = "69.17") Double longitude,
@@ -201,11 +207,12 @@ class IncidentExport {
 					rs.getObject("end_date", LocalDate.class), DatePrecision.valueOf(rs.getString("date_precision")),
 					EventType.valueOf(rs.getString("event_type")).label(),
 					SubEventType.valueOf(rs.getString("sub_event_type")).label(), texts(rs, "actor1"),
-					texts(rs, "actor2"), texts(rs, "assoc_actors"), rs.getString("country"), rs.getString("admin1"),
-					rs.getString("admin2"), rs.getString("place_name"), rs.getObject("latitude", Double.class),
-					rs.getObject("longitude", Double.class), optional(rs.getString("geo_precision")),
-					rs.getObject("fatalities", Integer.class), rs.getObject("wounded", Integer.class),
-					rs.getObject("fatalities_low", Integer.class), rs.getObject("fatalities_high", Integer.class),
+					texts(rs, "actor2"), texts(rs, "assoc_actors"), rs.getString("country"), texts(rs, "countries"),
+					rs.getString("admin1"), rs.getString("admin2"), rs.getString("place_name"),
+					rs.getObject("latitude", Double.class), rs.getObject("longitude", Double.class),
+					optional(rs.getString("geo_precision")), rs.getObject("fatalities", Integer.class),
+					rs.getObject("wounded", Integer.class), rs.getObject("fatalities_low", Integer.class),
+					rs.getObject("fatalities_high", Integer.class),
 					VerificationStatus.valueOf(rs.getString("verification")), texts(rs, "claimed_by"),
 					texts(rs, "tags"), uuids(rs, "source_ids"), rs.getString("external_dataset"),
 					rs.getString("external_id"), rs.getString("description"), rs.getString("title"));
@@ -217,10 +224,11 @@ class IncidentExport {
 		 */
 		Object[] csvValues() {
 			return new Object[] { this.eventIdCnty, this.eventDate, this.endDate, this.timePrecision, this.eventType,
-					this.subEventType, this.actor1, this.actor2, this.assocActors, this.country, this.admin1,
-					this.admin2, this.location, this.latitude, this.longitude, this.geoPrecision, this.fatalities,
-					this.wounded, this.fatalitiesLow, this.fatalitiesHigh, this.verification, this.claimedBy, this.tags,
-					this.sourceIds, this.externalDataset, this.externalId, this.notes, this.title };
+					this.subEventType, this.actor1, this.actor2, this.assocActors, this.country, this.countries,
+					this.admin1, this.admin2, this.location, this.latitude, this.longitude, this.geoPrecision,
+					this.fatalities, this.wounded, this.fatalitiesLow, this.fatalitiesHigh, this.verification,
+					this.claimedBy, this.tags, this.sourceIds, this.externalDataset, this.externalId, this.notes,
+					this.title };
 		}
 
 		private static GeoPrecision optional(String name) {

@@ -204,4 +204,30 @@ class AcledAndAgreementImportTest extends IntegrationTest {
 		assertThat((String) ceasefires.get(0).get("terms")).startsWith("Signatories: Signed by:");
 	}
 
+	@Test
+	void storesAgreementsWhoseEndIsNotRecordedAsUnknownWithoutEndDate() {
+		String ucdp = """
+				paid,conflict_name,actor_id,actor_name,pa_name,pa_date,ended,duration,cease,
+				%1$s7,Afghanistan: Government,%1$s130,Government of Afghanistan %1$s,Still holding %1$s,1995-01-02,False,,1,
+				%1$s8,Afghanistan: Government,%1$s130,Government of Afghanistan %1$s,Nobody knows %1$s,1996-01-02,,,1,
+				"""
+			.formatted(this.p);
+		String pax = """
+				Con,Contp,PP,PPName,Reg,AgtId,Ver,Agt,Dat,Status,Lgt,N_characters,Agtp,Stage,StageSub,Part,ThrdPart,OthAgr,Ce
+				Pakistan %1$s,Intrastate,1,x,Asia,%1$s9,1,Truce %1$s,2009-02-01,Signed,1,1,Intra,Cea,x,NA,NA,NA,1
+				"""
+			.formatted(this.p);
+
+		assertThat(importText(ImportFormat.UCDP_PEACE_AGREEMENTS, ucdp).created()).isEqualTo(2);
+		assertThat(importText(ImportFormat.PAX, pax).created()).isEqualTo(1);
+
+		assertThat(this.jdbc.sql("""
+				select external_id || ' ' || status || ' ' || coalesce(ended_on::text, 'no end') from ceasefire
+				where external_id in (:ids) order by external_id""")
+			.param("ids", List.of(this.p + "7", this.p + "8", this.p + "9"))
+			.query(String.class)
+			.list())
+			.containsExactly(this.p + "7 IN_EFFECT no end", this.p + "8 UNKNOWN no end", this.p + "9 UNKNOWN no end");
+	}
+
 }

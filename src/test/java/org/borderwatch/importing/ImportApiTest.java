@@ -147,6 +147,51 @@ class ImportApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void aStartingInstanceFailsItsOwnLeftoversAndThoseOfGoneInstancesButNotJobsOfLiveOnes() {
+		UUID own = runningJob(this.jobs.instanceId(), "now()");
+		UUID live = runningJob("other-live-instance:8080", "now()");
+		UUID gone = runningJob("other-gone-instance:8080", "now() - interval '5 minutes'");
+
+		this.jobs.failInterruptedJobs();
+
+		assertThat(state(own)).isEqualTo("FAILED");
+		assertThat(state(live)).as("another live instance is running it").isEqualTo("RUNNING");
+		assertThat(state(gone)).isEqualTo("FAILED");
+	}
+
+	@Test
+	void aRunningInstanceFailsTheJobsOfGoneInstancesOnlyAndNeverItsOwn() {
+		UUID own = runningJob(this.jobs.instanceId(), "now() - interval '5 minutes'");
+		UUID live = runningJob("other-live-instance:8080", "now()");
+		UUID gone = runningJob("other-gone-instance:8080", "now() - interval '5 minutes'");
+
+		this.jobs.failJobsOfGoneInstances();
+
+		assertThat(state(own)).isEqualTo("RUNNING");
+		assertThat(state(live)).isEqualTo("RUNNING");
+		assertThat(state(gone)).isEqualTo("FAILED");
+		this.jdbc.sql("update import_job set state = 'FAILED' where id = :id").param("id", own).update();
+	}
+
+	private UUID runningJob(String owner, String heartbeat) {
+		UUID id = UUID.randomUUID();
+		this.jdbc
+			.sql("""
+					insert into import_job (id, format, file_name, on_conflict, strict, requested_by, state, created_at,
+					                        started_at, owner, heartbeat_at)
+					values (:id, 'ucdp-ged', 'ged.csv', 'KEEP', false, 'importer', 'RUNNING', now(), now(), :owner, %s)"""
+				.formatted(heartbeat))
+			.param("id", id)
+			.param("owner", owner)
+			.update();
+		return id;
+	}
+
+	private String state(UUID id) {
+		return this.api.get("/api/v1/imports/" + id).json().path("state").asString();
+	}
+
+	@Test
 	void describesTheImportEndpointsAndActorDatasetIdsInTheOpenApiDocument() {
 		Api.Response docs = this.api.get("/v3/api-docs");
 

@@ -31,8 +31,8 @@ class IncidentExportApiTest extends IncidentFixtures {
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private static final List<String> CSV_HEADER = List.of("event_id_cnty", "event_date", "end_date", "time_precision",
-			"event_type", "sub_event_type", "actor1", "actor2", "assoc_actors", "country", "admin1", "admin2",
-			"location", "latitude", "longitude", "geo_precision", "fatalities", "wounded", "fatalities_low",
+			"event_type", "sub_event_type", "actor1", "actor2", "assoc_actors", "country", "countries", "admin1",
+			"admin2", "location", "latitude", "longitude", "geo_precision", "fatalities", "wounded", "fatalities_low",
 			"fatalities_high", "verification", "claimed_by", "tags", "source_ids", "external_dataset", "external_id",
 			"notes", "title");
 
@@ -179,8 +179,33 @@ class IncidentExportApiTest extends IncidentFixtures {
 		assertThat(column(agreement, "actor1")).isEmpty();
 		assertThat(column(agreement, "latitude")).isEmpty();
 		assertThat(column(agreement, "country")).isEmpty();
+		assertThat(column(agreement, "countries")).isEmpty();
+		assertThat(column(strike, "countries")).isEqualTo("AFG");
 		assertThat(column(agreement, "fatalities")).as("not reported: empty, not 0").isEmpty();
 		assertThat(column(agreement, "fatalities_high")).isEmpty();
+	}
+
+	@Test
+	void exportsEveryCountryOfAnIncidentAcrossABorder() {
+		String borderTag = tag() + "-border";
+		String border = createId(incident(title("Clashes along the border")).on("2025-10-11")
+			.type("BATTLES", "ARMED_CLASH")
+			.raw("location", """
+					{"placeName": "Durand line", "countries": ["PAK", "AFG"], "geoPrecision": "COUNTRY",
+					 "latitude": 31.9, "longitude": 66.6}""")
+			.tags(borderTag));
+
+		List<List<String>> rows = Csv.parse(this.api.get(INCIDENTS + "?tag=" + borderTag, "Accept", CSV).body());
+		JsonNode ndjson = JSON.readTree(this.api.get(INCIDENTS + "?tag=" + borderTag, "Accept", NDJSON).body());
+		JsonNode geojson = JSON.readTree(this.api.get(INCIDENTS + "?tag=" + borderTag, "Accept", GEOJSON).body());
+
+		assertThat(rows).hasSize(2);
+		assertThat(rows.get(1).get(0)).isEqualTo(border);
+		assertThat(column(rows.get(1), "country")).as("across a border: no one country").isEmpty();
+		assertThat(column(rows.get(1), "countries")).isEqualTo("PAK; AFG");
+		assertThat(ndjson.path("countries").toString()).isEqualTo("[\"PAK\",\"AFG\"]");
+		assertThat(geojson.path("features").get(0).path("properties").path("countries").toString())
+			.isEqualTo("[\"PAK\",\"AFG\"]");
 	}
 
 	@Test
@@ -376,6 +401,7 @@ class IncidentExportApiTest extends IncidentFixtures {
 		row.set("actor2", actorNames(item, "TARGET"));
 		row.set("assocActors", actorNames(item, "PARTICIPANT"));
 		row.set("country", orNull(location.get("country")));
+		row.set("countries", location.has("countries") ? location.get("countries") : JSON.createArrayNode());
 		row.set("admin1", orNull(location.get("admin1")));
 		row.set("admin2", orNull(location.get("admin2")));
 		row.set("location", orNull(location.get("placeName")));
