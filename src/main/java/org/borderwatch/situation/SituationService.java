@@ -131,7 +131,9 @@ class SituationService {
 	}
 
 	/**
-	 * The latest round started on or before the date and the next one after it. A country
+	 * The latest round started on or before the date and the next one after it. Rule: a
+	 * CANCELLED round (called off before it met) is neither: the latest round is the last
+	 * one that met or was to meet, and the next one a round still planned. A country
 	 * filter matches the venue and the parties' countries. The mediators are the round's
 	 * effective ones, as the timeline shows them: the database's
 	 * {@code talks_round_mediators} (migration V80) is their one definition.
@@ -161,11 +163,11 @@ class SituationService {
 				                 from talks_round_mediators(t.id, t.negotiation_id) m
 				                 join actor a on a.id = m.actor_id), '[]')::text as mediators
 				from ((select 'LATEST' as which, t.id from talks_round t
-				       where t.start_date <= :asOf %1$s
+				       where t.start_date <= :asOf and t.status <> 'CANCELLED' %1$s
 				       order by t.start_date desc, t.id desc limit 1)
 				      union all
 				      (select 'NEXT', t.id from talks_round t
-				       where t.start_date > :asOf %1$s
+				       where t.start_date > :asOf and t.status <> 'CANCELLED' %1$s
 				       order by t.start_date, t.id limit 1)) r
 				join talks_round t on t.id = r.id
 				join negotiation n on n.id = t.negotiation_id""".formatted(filter))

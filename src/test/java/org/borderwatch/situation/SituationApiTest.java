@@ -114,6 +114,36 @@ class SituationApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void aCancelledRoundIsNeitherTheLatestNorTheNextRound() {
+		// rounds of their own, far in the future and in a venue country no other test
+		// uses
+		int year = ThreadLocalRandom.current().nextInt(4000, 9000);
+		UUID talks = this.s.fixture.negotiation("Oslo channel", List.of(this.s.pakistan, this.s.afghanistan),
+				List.of());
+		UUID held = this.s.fixture.round(talks, 1, LocalDate.of(year, 5, 1))
+			.venue("Oslo", "NOR")
+			.status("CONCLUDED")
+			.create();
+		this.s.fixture.round(talks, 2, LocalDate.of(year, 6, 1)).venue("Oslo", "NOR").status("CANCELLED").create();
+		this.s.fixture.round(talks, 3, LocalDate.of(year, 6, 20)).venue("Oslo", "NOR").status("CANCELLED").create();
+		UUID scheduled = this.s.fixture.round(talks, 4, LocalDate.of(year, 7, 10)).venue("Oslo", "NOR").create();
+
+		JsonNode rounds = situation("asOf=" + LocalDate.of(year, 6, 15) + "&country=NOR").path("talks");
+		assertThat(rounds.path("latestRound").path("id").asString()).as("the last round that met")
+			.isEqualTo(held.toString());
+		assertThat(rounds.path("nextRound").path("id").asString()).as("the next round still planned")
+			.isEqualTo(scheduled.toString());
+		// called off on the very date: still not the latest round
+		assertThat(situation("asOf=" + LocalDate.of(year, 6, 1) + "&country=NOR").path("talks")
+			.path("latestRound")
+			.path("id")
+			.asString()).isEqualTo(held.toString());
+		assertThat(situation("asOf=" + LocalDate.of(year, 7, 11) + "&country=NOR").path("talks")
+			.path("nextRound")
+			.isNull()).as("no round after the last planned one").isTrue();
+	}
+
+	@Test
 	void crossingWithoutHistoryIsUnknownAndTheCountryFilterApplies() {
 		UUID unmapped = this.s.fixture.crossing("Angoor Adda", "AFG", "PAK", 32.3, 69.4);
 		UUID elsewhere = this.s.fixture.crossing("Taftan", "IRN", "PAK", 28.96, 61.58);
