@@ -1,4 +1,4 @@
--- GET /api/v1/situation?asOf=<random day 2015-2025>: the five statements SituationService sends,
+-- GET /api/v1/situation?asOf=<random day 2015-2025>: the four statements SituationService sends,
 -- in order, in its read-only transaction (no country filter).
 \set d random(0, 4017)
 BEGIN READ ONLY;
@@ -48,37 +48,41 @@ from ((select 'LATEST' as which, t.id from talks_round t
        order by t.start_date, t.id limit 1)) r
 join talks_round t on t.id = r.id
 join negotiation n on n.id = t.negotiation_id;
+with e as materialized (select e.* from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+ from timeline_entry e
+ where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
+ union all
+ select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+ from (values (7), (31), (92), (366), (1830), (1000000)) as s(span)
+ cross join lateral (
+   select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+   from timeline_entry e
+   where e.kind_rank = 1 and e.end_day > e.day
+     and (case when e.end_day - e.day <= 7 then 7 when e.end_day - e.day <= 31 then 31
+               when e.end_day - e.day <= 92 then 92 when e.end_day - e.day <= 366 then 366
+               when e.end_day - e.day <= 1830 then 1830 else 1000000 end) = s.span
+     and e.day >= date '2015-01-01' + cast(:d as integer) - 29 - s.span
+     and e.day < date '2015-01-01' + cast(:d as integer) - 29
+     and e.end_day >= date '2015-01-01' + cast(:d as integer) - 29) e) e),
+counts as (select u.actor_id, count(*) as incidents
+           from e cross join unnest(e.actor_ids) as u(actor_id)
+           group by u.actor_id),
+top as (select a.id, a.name, c.incidents
+        from counts c join actor a on a.id = c.actor_id
+        where c.incidents >= coalesce((select incidents from counts order by incidents desc
+                                       offset 5 - 1 limit 1), 0)
+        order by c.incidents desc, a.name, a.id
+        limit 5)
 select count(*) filter (where in7),
        coalesce(sum(e.fatalities) filter (where in7), 0),
        coalesce(sum(e.wounded) filter (where in7), 0),
        count(*) filter (where in7 and e.fatalities is null),
        count(*) filter (where in7 and e.wounded is null),
        count(*), coalesce(sum(e.fatalities), 0), coalesce(sum(e.wounded), 0),
-       count(*) filter (where e.fatalities is null), count(*) filter (where e.wounded is null)
-from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
- from timeline_entry e
- where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
- union all
- select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
- from timeline_entry e
- where e.kind_rank = 1 and e.end_day > e.day and e.day < date '2015-01-01' + cast(:d as integer) - 29
-   and daterange(e.day, e.end_day, '[]') && daterange(date '2015-01-01' + cast(:d as integer) - 29, date '2015-01-01' + cast(:d as integer), '[]')) e
-cross join lateral (select coalesce(e.end_day, e.day) >= date '2015-01-01' + cast(:d as integer) - 6 as in7) w
-;
-with counts as (select u.actor_id, count(*) as incidents
-                from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
- from timeline_entry e
- where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
- union all
- select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
- from timeline_entry e
- where e.kind_rank = 1 and e.end_day > e.day and e.day < date '2015-01-01' + cast(:d as integer) - 29
-   and daterange(e.day, e.end_day, '[]') && daterange(date '2015-01-01' + cast(:d as integer) - 29, date '2015-01-01' + cast(:d as integer), '[]')) e cross join unnest(e.actor_ids) as u(actor_id)
-                group by u.actor_id)
-select a.id, a.name, c.incidents
-from counts c join actor a on a.id = c.actor_id
-where c.incidents >= coalesce((select incidents from counts order by incidents desc
-                               offset 5 - 1 limit 1), 0)
-order by c.incidents desc, a.name, a.id
-limit 5;
+       count(*) filter (where e.fatalities is null), count(*) filter (where e.wounded is null),
+       (select coalesce(jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name, 'incidents', t.incidents)
+                                  order by t.incidents desc, t.name, t.id), '[]')::text
+        from top t)
+from e
+cross join lateral (select coalesce(e.end_day, e.day) >= date '2015-01-01' + cast(:d as integer) - 6 as in7) w;
 COMMIT;

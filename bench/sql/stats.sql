@@ -6,13 +6,16 @@
 -- country comes from pgbench -D country=PAK. The measures are the fields of the database's
 -- incident_tally type, which every rollup table ends with (IncidentStatsService.MEASURES); the
 -- country condition also reads the keys of incidents of several countries ('AFG,PAK'). Then the
--- second statement the service sends (IncidentStatsService.ongoing): the incidents that began
--- earlier and still went on, as their first and last week, from the index of the incidents
--- spanning several days (the service fills in the weeks between).
+-- second statement the service sends (IncidentStatsService.ongoingFromRollup): the incidents that
+-- began earlier and still went on, read from incident_ongoing_rollup on the first day of the range
+-- and on every Monday after it (:days, a date[] as the service binds it; computed by the select
+-- above, in Java by the service).
 \set year random(2015, 2025)
 select make_date(:year, 1, 1) as from_day, make_date(:year, 12, 31) as to_day,
        (date_trunc('week', make_date(:year, 1, 1) - 1) + interval '7 days')::date as whole_from,
-       date_trunc('week', make_date(:year + 1, 1, 1))::date as whole_until \gset
+       date_trunc('week', make_date(:year + 1, 1, 1))::date as whole_until,
+       (select array_agg(d::date)::text from generate_series(make_date(:year, 1, 1), make_date(:year, 12, 31), interval '1 day') d
+        where d = make_date(:year, 1, 1) or extract(isodow from d) = 1) as days \gset
 select date_trunc('week', r.day::timestamp)::date as bucket, r.event_type as key,
   sum(r.incidents) as incidents,
   sum(r.security_forces_killed) as security_forces_killed,
@@ -35,11 +38,9 @@ where r.day between :from_day and :to_day
   and (r.country = any (cast(array[:country] as text[]))
  or (r.country like '%,%' and string_to_array(r.country, ',') && cast(array[:country] as text[])))
 group by 1, 2;
-select case when i.effective_start < :from_day then date_trunc('week', cast(:from_day as date)::timestamp)
-            else date_trunc('week', i.effective_start::timestamp) + interval '1 week' end::date,
-       date_trunc('week', least(i.effective_end, :to_day)::timestamp)::date, i.event_type as key, count(*)
-from incident i
-where i.effective_end > i.effective_start
-  and daterange(i.effective_start, i.effective_end, '[]') && daterange(:from_day, :to_day, '[]')
-  and i.countries && cast(array[:country] as text[])
-group by 1, 2, 3;
+select r.day, r.event_type as key, sum(r.incidents)
+from incident_ongoing_rollup r
+where r.day = any (cast(:days as date[]))
+  and (r.country = any (cast(array[:country] as text[]))
+ or (r.country like '%,%' and string_to_array(r.country, ',') && cast(array[:country] as text[])))
+group by 1, 2;

@@ -39,8 +39,9 @@ record Situation(@Schema(example = "2025-11-06") LocalDate asOf,
 	}
 
 	@Schema(name = "SituationTalks")
-	record Talks(@Schema(description = "The round with the latest start on or before asOf") Round latestRound,
-			@Schema(description = "The round with the earliest start after asOf") Round nextRound) {
+	record Talks(@Schema(
+			description = "The round with the latest start on or before asOf, a CANCELLED round (called off before it met) left out") Round latestRound,
+			@Schema(description = "The round with the earliest start after asOf, a CANCELLED round left out") Round nextRound) {
 	}
 
 	@Schema(name = "SituationTalksRound")

@@ -22,8 +22,9 @@ import org.borderwatch.actor.ActorRef;
 import org.borderwatch.common.SqlFilter;
 
 /**
- * Answers "how do things stand on this date?" from the source tables, in five statements
- * whatever the data: ceasefires, crossings, talks, incident totals, most involved actors.
+ * Answers "how do things stand on this date?" from the source tables, in four statements
+ * whatever the data: ceasefires, crossings, talks, and the incidents (totals and most
+ * involved actors).
  */
 @Service
 @Transactional(readOnly = true)
@@ -38,6 +39,9 @@ class SituationService {
 	};
 
 	private static final TypeReference<List<Situation.Delegation>> DELEGATIONS = new TypeReference<>() {
+	};
+
+	private static final TypeReference<List<Situation.InvolvedActor>> INVOLVED = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;
@@ -127,7 +131,9 @@ class SituationService {
 	}
 
 	/**
-	 * The latest round started on or before the date and the next one after it. A country
+	 * The latest round started on or before the date and the next one after it. Rule: a
+	 * CANCELLED round (called off before it met) is neither: the latest round is the last
+	 * one that met or was to meet, and the next one a round still planned. A country
 	 * filter matches the venue and the parties' countries. The mediators are the round's
 	 * effective ones, as the timeline shows them: the database's
 	 * {@code talks_round_mediators} (migration V80) is their one definition.
@@ -157,11 +163,11 @@ class SituationService {
 				                 from talks_round_mediators(t.id, t.negotiation_id) m
 				                 join actor a on a.id = m.actor_id), '[]')::text as mediators
 				from ((select 'LATEST' as which, t.id from talks_round t
-				       where t.start_date <= :asOf %1$s
+				       where t.start_date <= :asOf and t.status <> 'CANCELLED' %1$s
 				       order by t.start_date desc, t.id desc limit 1)
 				      union all
 				      (select 'NEXT', t.id from talks_round t
-				       where t.start_date > :asOf %1$s
+				       where t.start_date > :asOf and t.status <> 'CANCELLED' %1$s
 				       order by t.start_date, t.id limit 1)) r
 				join talks_round t on t.id = r.id
 				join negotiation n on n.id = t.negotiation_id""".formatted(filter))
@@ -196,9 +202,11 @@ class SituationService {
 	/**
 	 * The timeline's incident entries whose range overlaps the 30 days ending with the
 	 * date, as a derived table {@code e}: those beginning in the window (one index range,
-	 * index-only), and the few spanning several days that began before it (a GiST index
-	 * on their ranges). The entries carry countries, actors and figures, so no incident
-	 * or actor row is visited.
+	 * index-only), and those spanning several days that began before it and still went on
+	 * at its first day. These are found by length class (migration V121): an entry of at
+	 * most {@code span} days that reaches the window's first day began at most
+	 * {@code span} days before it, one bounded B-tree range per class. The entries carry
+	 * countries, actors and figures, so no incident or actor row is visited.
 	 */
 	private static final String WINDOW_ENTRIES = """
 			(select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
@@ -206,14 +214,20 @@ class SituationService {
 			 where e.kind_rank = 1 and e.day between :from30 and :asOf
 			 union all
 			 select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
-			 from timeline_entry e
-			 where e.kind_rank = 1 and e.end_day > e.day and e.day < :from30
-			   and daterange(e.day, e.end_day, '[]') && daterange(:from30, :asOf, '[]')) e""";
+			 from (values (7), (31), (92), (366), (1830), (1000000)) as s(span)
+			 cross join lateral (
+			   select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+			   from timeline_entry e
+			   where e.kind_rank = 1 and e.end_day > e.day
+			     and (case when e.end_day - e.day <= 7 then 7 when e.end_day - e.day <= 31 then 31
+			               when e.end_day - e.day <= 92 then 92 when e.end_day - e.day <= 366 then 366
+			               when e.end_day - e.day <= 1830 then 1830 else 1000000 end) = s.span
+			     and e.day >= cast(:from30 as date) - s.span and e.day < :from30 and e.end_day >= :from30) e) e""";
 
 	/**
 	 * Incident totals for the 7 and 30 days ending with the date, from the curated
 	 * figures, and the actors in most of the 30 days' incidents (any part: a role, a
-	 * claim, being accused).
+	 * claim, being accused), in one statement that reads the window's entries once.
 	 * <p>
 	 * Rule: an incident counts in a window when its range (from the earliest to the
 	 * latest day it can have taken place, narrowed by the bounds a report gives) overlaps
@@ -227,49 +241,42 @@ class SituationService {
 		LocalDate from30 = asOf.minusDays(29);
 		SqlFilter where = new SqlFilter().when(countries.isEmpty() ? null : countries.toArray(new String[0]),
 				"e.countries && cast(:countries as text[])", "countries");
-		Map<String, Object> window = Map.of("from7", from7, "from30", from30, "asOf", asOf);
-		long[] totals = this.jdbc.sql("""
-				select count(*) filter (where in7),
-				       coalesce(sum(e.fatalities) filter (where in7), 0),
-				       coalesce(sum(e.wounded) filter (where in7), 0),
-				       count(*) filter (where in7 and e.fatalities is null),
-				       count(*) filter (where in7 and e.wounded is null),
-				       count(*), coalesce(sum(e.fatalities), 0), coalesce(sum(e.wounded), 0),
-				       count(*) filter (where e.fatalities is null), count(*) filter (where e.wounded is null)
-				from %s
-				cross join lateral (select coalesce(e.end_day, e.day) >= :from7 as in7) w
-				%s""".formatted(WINDOW_ENTRIES, where.where()))
+		return this.jdbc
+			.sql("""
+					with e as materialized (select e.* from %s %s),
+					counts as (select u.actor_id, count(*) as incidents
+					           from e cross join unnest(e.actor_ids) as u(actor_id)
+					           group by u.actor_id),
+					top as (select a.id, a.name, c.incidents
+					        from counts c join actor a on a.id = c.actor_id
+					        -- Names (the tie-break) only for the actors that can make the top: ties at the cut included.
+					        where c.incidents >= coalesce((select incidents from counts order by incidents desc
+					                                       offset :top - 1 limit 1), 0)
+					        order by c.incidents desc, a.name, a.id
+					        limit :top)
+					select count(*) filter (where in7),
+					       coalesce(sum(e.fatalities) filter (where in7), 0),
+					       coalesce(sum(e.wounded) filter (where in7), 0),
+					       count(*) filter (where in7 and e.fatalities is null),
+					       count(*) filter (where in7 and e.wounded is null),
+					       count(*), coalesce(sum(e.fatalities), 0), coalesce(sum(e.wounded), 0),
+					       count(*) filter (where e.fatalities is null), count(*) filter (where e.wounded is null),
+					       (select coalesce(jsonb_agg(jsonb_build_object('id', t.id, 'name', t.name, 'incidents', t.incidents)
+					                                  order by t.incidents desc, t.name, t.id), '[]')::text
+					        from top t)
+					from e
+					cross join lateral (select coalesce(e.end_day, e.day) >= :from7 as in7) w"""
+				.formatted(WINDOW_ENTRIES, where.where()))
 			.params(where.params())
-			.params(window)
-			.query((rs, row) -> {
-				long[] values = new long[10];
-				for (int i = 0; i < values.length; i++) {
-					values[i] = rs.getLong(i + 1);
-				}
-				return values;
-			})
-			.single();
-		List<Situation.InvolvedActor> top = this.jdbc.sql("""
-				with counts as (select u.actor_id, count(*) as incidents
-				                from %s cross join unnest(e.actor_ids) as u(actor_id)
-				                %s
-				                group by u.actor_id)
-				select a.id, a.name, c.incidents
-				from counts c join actor a on a.id = c.actor_id
-				-- Names (the tie-break) only for the actors that can make the top: ties at the cut included.
-				where c.incidents >= coalesce((select incidents from counts order by incidents desc
-				                               offset :top - 1 limit 1), 0)
-				order by c.incidents desc, a.name, a.id
-				limit :top""".formatted(WINDOW_ENTRIES, where.where()))
-			.params(where.params())
-			.params(window)
+			.params(Map.of("from7", from7, "from30", from30, "asOf", asOf))
 			.param("top", TOP_ACTORS)
-			.query((rs, row) -> new Situation.InvolvedActor(rs.getObject("id", UUID.class), rs.getString("name"),
-					rs.getLong("incidents")))
-			.list();
-		return new Situation.Incidents(
-				new Situation.Window(from7, asOf, totals[0], totals[1], totals[2], totals[3], totals[4]),
-				new Situation.Window(from30, asOf, totals[5], totals[6], totals[7], totals[8], totals[9]), top);
+			.query((rs, row) -> new Situation.Incidents(
+					new Situation.Window(from7, asOf, rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4),
+							rs.getLong(5)),
+					new Situation.Window(from30, asOf, rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+							rs.getLong(10)),
+					this.json.readValue(rs.getString(11), INVOLVED)))
+			.single();
 	}
 
 	private static List<String> strings(ResultSet rs, String column) throws SQLException {

@@ -1,5 +1,6 @@
 package org.borderwatch.stats;
 
+import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Service;
 
 import org.borderwatch.actor.ActorDirectory;
@@ -174,35 +176,8 @@ class IncidentStatsService {
 	}
 
 	private List<Row> fromRollup(IncidentStatsQuery query, Source source) {
-		IncidentFilter filter = query.filter();
-		// the same conditions as IncidentFilter.toSql, over the rollup's columns
-		SqlFilter where = new SqlFilter()
-			.when(filter.countries().isEmpty() ? null : filter.countries().toArray(new String[0]), ROLLUP_COUNTRIES,
-					"countries")
-			.when(filter.types().stream().map(Enum::name).toList(), "r.event_type in (:types)", "types")
-			.when(filter.subTypes().stream().map(Enum::name).toList(), "r.sub_event_type in (:subTypes)", "subTypes")
-			.when((source == Source.ADMIN1_ROLLUP)
-					? filter.admin1().stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList() : List.of(),
-					"lower(r.admin1) in (:admin1s)", "admin1s")
-			.when((source == Source.ACTOR_ROLLUP) ? filter.actors() : List.of(), "r.actor_id in (:actors)", "actors");
-		String key = switch (query.groupBy()) {
-			case TYPE -> "r.event_type";
-			case SUB_TYPE -> "r.sub_event_type";
-			case COUNTRY -> "gc.code";
-			case ADMIN1 -> "nullif(r.admin1, '')";
-			case ACTOR -> "r.actor_id::text";
-			default -> "null::text";
-		};
-		String countryJoin = "";
-		if (query.groupBy() == StatsGroupBy.COUNTRY) {
-			// an incident of several countries counts under each of them (of the filtered
-			// ones)
-			countryJoin = "cross join lateral unnest(case when r.country = '' then array[null::text] "
-					+ "else string_to_array(r.country, ',') end) as gc(code)\n";
-			if (!filter.countries().isEmpty()) {
-				where.and("gc.code = any (cast(:countries as text[]))", Map.of());
-			}
-		}
+		RollupGrouping grouping = RollupGrouping.of(query, source);
+		SqlFilter where = grouping.where();
 		String table = source.table();
 		PeriodSplit split = (source == Source.ROLLUP) ? PeriodSplit.of(query) : null;
 		if (split != null) {
@@ -215,14 +190,56 @@ class IncidentStatsService {
 				from %s r
 				%swhere r.day between :from and :to
 				  %s
-				group by %s""".formatted(query.interval().sqlUnit(), key, SUMS, table, countryJoin, where.andClauses(),
-				(query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
+				group by %s""".formatted(query.interval().sqlUnit(), grouping.key(), SUMS, table,
+				grouping.countryJoin(), where.andClauses(), (query.groupBy() == StatsGroupBy.NONE) ? "1" : "1, 2");
 		return this.jdbc.sql(sql)
 			.params(where.params())
 			.param("from", query.from())
 			.param("to", query.to())
 			.query(IncidentStatsService::row)
 			.list();
+	}
+
+	/**
+	 * How a rollup table is grouped and filtered: the group key over the rollup's
+	 * columns, the join that counts an incident of several countries under each of them
+	 * (of the filtered ones) with {@code groupBy=country}, and the same conditions as
+	 * {@link IncidentFilter#toSql} over the rollup's columns.
+	 */
+	private record RollupGrouping(String key, String countryJoin, SqlFilter where) {
+
+		static RollupGrouping of(IncidentStatsQuery query, Source source) {
+			IncidentFilter filter = query.filter();
+			SqlFilter where = new SqlFilter()
+				.when(filter.countries().isEmpty() ? null : filter.countries().toArray(new String[0]), ROLLUP_COUNTRIES,
+						"countries")
+				.when(filter.types().stream().map(Enum::name).toList(), "r.event_type in (:types)", "types")
+				.when(filter.subTypes().stream().map(Enum::name).toList(), "r.sub_event_type in (:subTypes)",
+						"subTypes")
+				.when((source == Source.ADMIN1_ROLLUP)
+						? filter.admin1().stream().map((name) -> name.toLowerCase(Locale.ROOT)).toList() : List.of(),
+						"lower(r.admin1) in (:admin1s)", "admin1s")
+				.when((source == Source.ACTOR_ROLLUP) ? filter.actors() : List.of(), "r.actor_id in (:actors)",
+						"actors");
+			String key = switch (query.groupBy()) {
+				case TYPE -> "r.event_type";
+				case SUB_TYPE -> "r.sub_event_type";
+				case COUNTRY -> "gc.code";
+				case ADMIN1 -> "nullif(r.admin1, '')";
+				case ACTOR -> "r.actor_id::text";
+				default -> "null::text";
+			};
+			String countryJoin = "";
+			if (query.groupBy() == StatsGroupBy.COUNTRY) {
+				countryJoin = "cross join lateral unnest(case when r.country = '' then array[null::text] "
+						+ "else string_to_array(r.country, ',') end) as gc(code)\n";
+				if (!filter.countries().isEmpty()) {
+					where.and("gc.code = any (cast(:countries as text[]))", Map.of());
+				}
+			}
+			return new RollupGrouping(key, countryJoin, where);
+		}
+
 	}
 
 	/**
@@ -296,12 +313,53 @@ class IncidentStatsService {
 
 	/**
 	 * Per bucket and group, the incidents that began before the bucket (in an earlier
-	 * one, or before {@code from}) and still went on in it: only incidents spanning
-	 * several days can, and a GiST index on their ranges finds the few that overlap the
-	 * request. They count here as ongoing; their figures stay in the bucket where they
-	 * began.
+	 * one, or before {@code from}) and still went on in it. They count here as ongoing;
+	 * their figures stay in the bucket where they began. An incident is ongoing in a
+	 * bucket exactly when it began before the bucket's first day inside the range and had
+	 * not ended before it, so the counts are those of {@code incident_ongoing_rollup}
+	 * (migration V120) on {@code from} and on the first day of every later bucket. That
+	 * table knows countries and event types only: requests that filter or group by
+	 * sub-type, admin1 or actor, or filter on what no rollup knows, count from the
+	 * incidents.
 	 */
 	private Map<String, Map<LocalDate, Long>> ongoing(IncidentStatsQuery query, List<LocalDate> starts) {
+		boolean subTypes = query.groupBy() == StatsGroupBy.SUB_TYPE || !query.filter().subTypes().isEmpty();
+		return (source(query) == Source.ROLLUP && !subTypes) ? ongoingFromRollup(query, starts)
+				: ongoingFromIncidents(query, starts);
+	}
+
+	private Map<String, Map<LocalDate, Long>> ongoingFromRollup(IncidentStatsQuery query, List<LocalDate> starts) {
+		// the day each bucket is read on: the request's first day for the first bucket
+		Map<LocalDate, LocalDate> buckets = new HashMap<>();
+		for (LocalDate start : starts) {
+			buckets.put(start.isBefore(query.from()) ? query.from() : start, start);
+		}
+		RollupGrouping grouping = RollupGrouping.of(query, Source.ROLLUP);
+		String sql = """
+				select r.day, %s as key, sum(r.incidents)
+				from incident_ongoing_rollup r
+				%swhere r.day = any (:days)
+				  %s
+				group by 1, 2""".formatted(grouping.key(), grouping.countryJoin(), grouping.where().andClauses());
+		Map<String, Map<LocalDate, Long>> ongoing = new HashMap<>();
+		this.jdbc.sql(sql)
+			.params(grouping.where().params())
+			// a date[] parameter: one coerced from text would be parsed again for every
+			// row
+			.param("days", new SqlArrayValue("date", buckets.keySet().stream().map(Date::valueOf).toArray()))
+			.query((rs) -> {
+				LocalDate bucket = buckets.get(rs.getObject(1, LocalDate.class));
+				ongoing.computeIfAbsent(rs.getString(2), (key) -> new HashMap<>())
+					.merge(bucket, rs.getLong(3), Long::sum);
+			});
+		return ongoing;
+	}
+
+	/**
+	 * From the incidents: only those spanning several days can be ongoing, and a GiST
+	 * index on their ranges finds the ones that overlap the request.
+	 */
+	private Map<String, Map<LocalDate, Long>> ongoingFromIncidents(IncidentStatsQuery query, List<LocalDate> starts) {
 		RawGrouping raw = RawGrouping.of(query);
 		// per incident, the first and last bucket it is ongoing in (none when the first
 		// comes after the last); the buckets in between are filled in here, not by the

@@ -114,6 +114,36 @@ class SituationApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void aCancelledRoundIsNeitherTheLatestNorTheNextRound() {
+		// rounds of their own, far in the future and in a venue country no other test
+		// uses
+		int year = ThreadLocalRandom.current().nextInt(4000, 9000);
+		UUID talks = this.s.fixture.negotiation("Oslo channel", List.of(this.s.pakistan, this.s.afghanistan),
+				List.of());
+		UUID held = this.s.fixture.round(talks, 1, LocalDate.of(year, 5, 1))
+			.venue("Oslo", "NOR")
+			.status("CONCLUDED")
+			.create();
+		this.s.fixture.round(talks, 2, LocalDate.of(year, 6, 1)).venue("Oslo", "NOR").status("CANCELLED").create();
+		this.s.fixture.round(talks, 3, LocalDate.of(year, 6, 20)).venue("Oslo", "NOR").status("CANCELLED").create();
+		UUID scheduled = this.s.fixture.round(talks, 4, LocalDate.of(year, 7, 10)).venue("Oslo", "NOR").create();
+
+		JsonNode rounds = situation("asOf=" + LocalDate.of(year, 6, 15) + "&country=NOR").path("talks");
+		assertThat(rounds.path("latestRound").path("id").asString()).as("the last round that met")
+			.isEqualTo(held.toString());
+		assertThat(rounds.path("nextRound").path("id").asString()).as("the next round still planned")
+			.isEqualTo(scheduled.toString());
+		// called off on the very date: still not the latest round
+		assertThat(situation("asOf=" + LocalDate.of(year, 6, 1) + "&country=NOR").path("talks")
+			.path("latestRound")
+			.path("id")
+			.asString()).isEqualTo(held.toString());
+		assertThat(situation("asOf=" + LocalDate.of(year, 7, 11) + "&country=NOR").path("talks")
+			.path("nextRound")
+			.isNull()).as("no round after the last planned one").isTrue();
+	}
+
+	@Test
 	void crossingWithoutHistoryIsUnknownAndTheCountryFilterApplies() {
 		UUID unmapped = this.s.fixture.crossing("Angoor Adda", "AFG", "PAK", 32.3, 69.4);
 		UUID elsewhere = this.s.fixture.crossing("Taftan", "IRN", "PAK", 28.96, 61.58);
@@ -181,7 +211,7 @@ class SituationApiTest extends IntegrationTest {
 
 		SqlStatementCounter.reset();
 		JsonNode incidents = situation("asOf=" + asOf).path("incidents");
-		assertThat(SqlStatementCounter.count()).as("fixed statements, no N+1").isEqualTo(5);
+		assertThat(SqlStatementCounter.count()).as("fixed statements, no N+1").isEqualTo(4);
 
 		assertThat(incidents.path("last7Days").path("from").asString()).isEqualTo(asOf.minusDays(6).toString());
 		assertThat(incidents.path("last7Days").path("count").asLong()).isEqualTo(2);
@@ -199,6 +229,39 @@ class SituationApiTest extends IntegrationTest {
 		assertThat(afghan.path("last30Days").path("count").asLong()).isEqualTo(1);
 		assertThat(afghan.path("last30Days").path("fatalities").asLong()).isEqualTo(2);
 		assertThat(afghan.path("mostInvolvedActors")).hasSize(2);
+	}
+
+	@Test
+	void countsIncidentsOfEveryLengthThatBeganBeforeTheWindowAndReachIt() {
+		LocalDate asOf = LocalDate.of(ThreadLocalRandom.current().nextInt(4000, 9000), 3, 31);
+		LocalDate from30 = asOf.minusDays(29);
+		this.jdbc.sql("delete from incident where end_date >= :from and start_date <= :to")
+			.param("from", from30.minusDays(6000))
+			.param("to", asOf.plusDays(10))
+			.update();
+		// lengths on both sides of each length class the lookup uses (7, 31, 92, 366,
+		// 1,830
+		// days and longer): those ending on the window's first day count, those ending
+		// the
+		// day before do not
+		int[] lengths = { 1, 7, 8, 31, 32, 92, 93, 366, 367, 1830, 1831, 5000 };
+		for (int length : lengths) {
+			this.s.fixture.incident("Reaches the window, " + length + " days", from30.minusDays(length))
+				.until(from30, "DAY")
+				.at("X", "PAK", null, null)
+				.casualties(1, 0)
+				.create();
+			this.s.fixture.incident("Ends the day before, " + length + " days", from30.minusDays(length + 1))
+				.until(from30.minusDays(1), "DAY")
+				.at("X", "PAK", null, null)
+				.casualties(100, 0)
+				.create();
+		}
+
+		JsonNode incidents = situation("asOf=" + asOf).path("incidents");
+		assertThat(incidents.path("last30Days").path("count").asLong()).isEqualTo(lengths.length);
+		assertThat(incidents.path("last30Days").path("fatalities").asLong()).isEqualTo(lengths.length);
+		assertThat(incidents.path("last7Days").path("count").asLong()).isZero();
 	}
 
 	@Test

@@ -19,8 +19,8 @@ final class IncidentStatsFixtures {
 
 	/**
 	 * Every difference between the rollup tables and a GROUP BY over the raw tables (the
-	 * weekly and monthly ones: over the daily one); none when the triggers kept them
-	 * exact.
+	 * weekly and monthly ones: over the daily one; the ongoing one: over every day after
+	 * the first of each incident); none when the triggers kept them exact.
 	 */
 	static final String ROLLUP_DIFFERENCES = """
 			with figures as (
@@ -67,6 +67,14 @@ final class IncidentStatsFixtures {
 			  join keyed k on k.id = a.incident_id
 			  left join figures f on f.incident_id = k.id
 			  group by 1, 2, 3, 4, 5),
+			naive_ongoing as (
+			  select i.effective_start + g as day,
+			    coalesce((select string_agg(c, ',' order by c) from (select distinct unnest(i.countries) as c) s), '')
+			      as country,
+			    i.event_type, count(*)::int as incidents
+			  from incident i cross join lateral generate_series(1, i.effective_end - i.effective_start) g
+			  group by 1, 2, 3),
+			ongoing as (select * from incident_ongoing_rollup),
 			by_actor as (select * from incident_actor_daily_rollup),
 			by_admin1 as (select * from incident_daily_admin1_rollup),
 			by_country as (select * from incident_daily_rollup),
@@ -90,7 +98,11 @@ final class IncidentStatsFixtures {
 			union all
 			select 'missing from monthly rollup: ' || d::text from (select * from daily_by_month except select * from monthly) d
 			union all
-			select 'wrong in monthly rollup: ' || d::text from (select * from monthly except select * from daily_by_month) d"""
+			select 'wrong in monthly rollup: ' || d::text from (select * from monthly except select * from daily_by_month) d
+			union all
+			select 'missing from ongoing rollup: ' || d::text from (select * from naive_ongoing except select * from ongoing) d
+			union all
+			select 'wrong in ongoing rollup: ' || d::text from (select * from ongoing except select * from naive_ongoing) d"""
 		.formatted(periodRollups("week"), periodRollups("month"));
 
 	/**

@@ -201,6 +201,59 @@ class IncidentStatsRollupTest extends IntegrationTest {
 	}
 
 	@Test
+	void keepsTheDaysEachMultiDayIncidentIsOngoingThroughEveryKindOfWrite() {
+		UUID siege = incidentWithFigures("PAK");
+		UUID clash = incidentWithFigures("AFG");
+
+		// stretched over several days, in one statement for both, on days no other test
+		// writes
+		this.fixtures.update("update incident set start_date = '1971-03-01', end_date = '1971-03-13' where admin1 = ?",
+				this.admin1);
+		assertRollupExact();
+		assertThat(ongoingDays("PAK")).isEqualTo(12);
+		// bounded, moved, across a border, of another type
+		this.fixtures.update(
+				"update incident set earliest_start = start_date + 2, latest_end = start_date + 7 where id = ?", siege);
+		assertRollupExact();
+		assertThat(ongoingDays("PAK")).isEqualTo(5);
+		this.fixtures.update("update incident set start_date = start_date + 30, end_date = end_date + 40, "
+				+ "earliest_start = null, latest_end = null where id = ?", siege);
+		assertRollupExact();
+		this.fixtures.update("update incident set other_countries = '{PAK}' where id = ?", clash);
+		assertRollupExact();
+		this.fixtures.update("update incident set event_type = 'RIOTS', sub_event_type = 'MOB_VIOLENCE' where id = ?",
+				clash);
+		assertRollupExact();
+		// an edit that leaves the span alone counts nothing twice
+		this.fixtures.update("update incident set version = version + 1, title = 'Renamed' where admin1 = ?",
+				this.admin1);
+		assertRollupExact();
+		// back to a single day: no longer ongoing on any day
+		this.fixtures.update("update incident set end_date = start_date where id = ?", siege);
+		assertRollupExact();
+		assertThat(ongoingDays("PAK")).isZero();
+		this.fixtures.update("delete from incident where id = ?", clash);
+		assertRollupExact();
+		assertThat(ongoingDays("AFG,PAK")).isZero();
+	}
+
+	/**
+	 * The incident-days of this test's incidents under a country key: the rows of the
+	 * days one of them is ongoing, summed (a row counts every incident of its key and
+	 * day; no other test writes these days).
+	 */
+	private int ongoingDays(String country) {
+		return this.jdbc.sql("""
+				select coalesce(sum(o.incidents), 0)::int from incident_ongoing_rollup o
+				where o.country = :country and exists (select 1 from incident i where i.admin1 = :admin1
+				  and o.day > i.effective_start and o.day <= i.effective_end)""")
+			.param("country", country)
+			.param("admin1", this.admin1)
+			.query(Integer.class)
+			.single();
+	}
+
+	@Test
 	void followsActorsAddedReplacedAndRemovedCountingEachActorOncePerIncident() {
 		UUID id = incidentWithFigures("PAK");
 		UUID police = this.fixtures.actor("Police " + UUID.randomUUID());
