@@ -3,6 +3,8 @@ package org.borderwatch.live;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -101,6 +103,24 @@ class CommitNotifier implements CommittedChangeListener, DisposableBean {
 	/** Whether a notification is scheduled and not yet started. */
 	boolean isPending() {
 		return this.pending.get();
+	}
+
+	/**
+	 * Waits until the notifications asked for so far have been sent, or {@code patience}
+	 * has passed; returns whether they have.
+	 */
+	boolean awaitSent(Duration patience) throws InterruptedException, ExecutionException {
+		long deadline = System.nanoTime() + patience.toNanos();
+		while (this.pending.get()) {
+			if (System.nanoTime() - deadline > 0) {
+				return false;
+			}
+			Thread.sleep(5);
+		}
+		// the sender runs one task at a time: this one ends after any send under way
+		this.sender.submit(() -> {
+		}).get();
+		return true;
 	}
 
 	private void send() {
