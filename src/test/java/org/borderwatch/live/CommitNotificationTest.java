@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.borderwatch.importing.DatasetFixtures;
+import org.borderwatch.importing.ImportEngine;
+import org.borderwatch.importing.ImportFormat;
+import org.borderwatch.importing.ImportOptions;
+import org.borderwatch.importing.ImportProgress;
+import org.borderwatch.importing.ImportReport;
+import org.borderwatch.importing.OnConflict;
 import org.borderwatch.support.Api;
 import org.borderwatch.support.IntegrationTest;
 import org.borderwatch.support.TestDatabase;
@@ -47,6 +55,9 @@ class CommitNotificationTest extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private ImportEngine importer;
 
 	@Autowired
 	private PlatformTransactionManager transactionManager;
@@ -88,6 +99,20 @@ class CommitNotificationTest extends IntegrationTest {
 				assertThat(rows.getInt(1)).isEqualTo(1);
 			}
 		}
+	}
+
+	@Test
+	void anImportIsAnnouncedAfterItsCommit() throws Exception {
+		long announced = this.notifier.announcedCommits();
+		DatasetFixtures fixtures = new DatasetFixtures("n" + UUID.randomUUID().toString().substring(0, 8) + "-");
+		byte[] file = DatasetFixtures.gedHdxFile(List.of(fixtures.gedEvent("1")));
+
+		ImportReport report = this.importer.run(new ImportOptions(UUID.randomUUID(), ImportFormat.UCDP_GED, "ged.csv",
+				"22.1", false, OnConflict.KEEP, "importer"), new ByteArrayInputStream(file), ImportProgress.NONE);
+
+		assertThat(report.created()).isEqualTo(1);
+		assertThat(this.notifier.announcedCommits()).isEqualTo(announced + 1);
+		assertThat(awaitNotification()).as("a notification arrived").isTrue();
 	}
 
 	@Test
