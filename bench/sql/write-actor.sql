@@ -13,4 +13,6 @@ select a1_0.id,a1_0.aliases,a1_0.country,a1_0.created_at,a1_0.description,a1_0.k
 insert into actor (aliases,country,created_at,description,kind,name,parent_id,title,updated_at,version,id) values ('{}','PAK',now(),null,'OTHER','Pgbench actor ' || cast(:run as text) || '-' || cast(:client_id as text) || '-' || cast(:n as text),null,null,now(),0,gen_random_uuid());
 select c.seq from record_change c where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED' and not exists (select 1 from record_change l where l.txid = c.txid and l.collection = c.collection and l.record_id = c.record_id and l.seq > c.seq) order by c.seq \gset
 update record_change c set record = cast(j.doc as json), patch = record_change_merge_patch((select p.record::jsonb from record_change p where p.collection = c.collection and p.record_id = c.record_id and p.seq < c.seq and p.record is not null order by p.seq desc limit 1), cast(j.doc as jsonb)) from bench.write_json j where j.k = 'actor' and c.seq = :seq;
+-- whether the transaction recorded changes: if so, the service announces them after commit
+select exists (select 1 from record_change where txid = pg_current_xact_id_if_assigned());
 COMMIT;

@@ -21,4 +21,6 @@ select c.seq from record_change c where c.txid = pg_current_xact_id_if_assigned(
 select id, name from actor where id in (:actor_a, :actor_b);
 select v.incident_id, v.ceasefire_id, c.name as ceasefire_name, v.alleged_by_actor_id, a.name as alleged_by_name from ceasefire_violation v join ceasefire c on c.id = v.ceasefire_id left join actor a on a.id = v.alleged_by_actor_id where v.incident_id in (:incident_id) order by v.created_at, v.id;
 update record_change c set record = cast(j.doc as json), patch = record_change_merge_patch((select p.record::jsonb from record_change p where p.collection = c.collection and p.record_id = c.record_id and p.seq < c.seq and p.record is not null order by p.seq desc limit 1), cast(j.doc as jsonb)) from bench.write_json j where j.k = 'incident' and c.seq = :seq;
+-- whether the transaction recorded changes: if so, the service announces them after commit
+select exists (select 1 from record_change where txid = pg_current_xact_id_if_assigned());
 COMMIT;
