@@ -10,6 +10,8 @@ import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.TransactionExecution;
 import org.springframework.transaction.TransactionExecutionListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -18,7 +20,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Brackets every read-write transaction of the service with the two halves of its
  * history: at the start, the caller and the reason go into the transaction-local settings
  * that the history triggers read; just before commit, the entries the triggers wrote get
- * the records as the API serves them, and the merge patches between those.
+ * the records as the API serves them, and the merge patches between those; after the
+ * commit of a transaction that recorded changes, the {@link CommittedChangeListener}s are
+ * told.
  * <p>
  * Done around the transaction rather than in each service, so that no write path of the
  * service can forget it; the triggers catch the paths that bypass the service (bulk SQL),
@@ -38,12 +42,16 @@ class HistoryTransactions implements TransactionExecutionListener {
 
 	private final ObjectProvider<EntityManagerFactory> entityManagers;
 
+	private final ObjectProvider<CommittedChangeListener> committedListeners;
+
 	HistoryTransactions(JdbcClient jdbc, ObjectProvider<ChangeAuthorSource> authors,
-			ObjectProvider<HistoryRecords> records, ObjectProvider<EntityManagerFactory> entityManagers) {
+			ObjectProvider<HistoryRecords> records, ObjectProvider<EntityManagerFactory> entityManagers,
+			ObjectProvider<CommittedChangeListener> committedListeners) {
 		this.jdbc = jdbc;
 		this.authors = authors;
 		this.records = records;
 		this.entityManagers = entityManagers;
+		this.committedListeners = committedListeners;
 	}
 
 	@Override
@@ -71,6 +79,36 @@ class HistoryTransactions implements TransactionExecutionListener {
 			}
 		}
 		this.records.getObject().renderPending();
+		tellListenersAfterCommit();
+	}
+
+	/**
+	 * Tells the listeners once the transaction has committed, if it recorded changes:
+	 * told earlier, they would announce changes that nobody can see yet, or that never
+	 * happen.
+	 */
+	private void tellListenersAfterCommit() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| this.committedListeners.orderedStream().findAny().isEmpty() || !recordedChanges()) {
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
+			@Override
+			public void afterCommit() {
+				HistoryTransactions.this.committedListeners.orderedStream()
+					.forEach(CommittedChangeListener::changesCommitted);
+			}
+
+		});
+	}
+
+	/** Whether the history triggers wrote anything in the current transaction. */
+	private boolean recordedChanges() {
+		return this.jdbc.sql("""
+				select exists (select 1 from record_change where txid = pg_current_xact_id_if_assigned())""")
+			.query(Boolean.class)
+			.single();
 	}
 
 	private static boolean writes(TransactionExecution transaction) {

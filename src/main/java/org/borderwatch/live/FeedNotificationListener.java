@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
  * Wakes the streams when any instance of the service commits a change: one thread
  * {@code LISTEN}s on a dedicated connection of its own, outside the pool (a pooled
  * connection would be shared with transactions, and nothing arrives on a connection
- * inside one). The notification carries no payload (the change table's statement trigger
- * sends one per statement): the feed says what changed. After a lost connection it
- * reconnects, listens again and wakes the streams once, since notifications sent
+ * inside one). The notification carries no payload ({@link CommitNotifier} of each
+ * instance sends one after commits): the feed says what changed. After a lost connection
+ * it reconnects, listens again and wakes the streams once, since notifications sent
  * meanwhile are gone.
  */
 @Component
 class FeedNotificationListener implements SmartLifecycle {
 
-	/** The channel the change table's trigger notifies. */
+	/** The channel the instances notify after committing changes. */
 	static final String CHANNEL = "borderwatch_changes";
 
 	private static final Logger log = LoggerFactory.getLogger(FeedNotificationListener.class);
@@ -107,11 +107,19 @@ class FeedNotificationListener implements SmartLifecycle {
 	}
 
 	private Connection connect() throws SQLException {
-		if (this.dataSource instanceof HikariDataSource hikari) {
+		return connectOutsidePool(this.dataSource);
+	}
+
+	/**
+	 * A connection of the data source's database that is no pooled connection; the caller
+	 * closes it.
+	 */
+	static Connection connectOutsidePool(DataSource dataSource) throws SQLException {
+		if (dataSource instanceof HikariDataSource hikari) {
 			return DriverManager.getConnection(hikari.getJdbcUrl(), hikari.getUsername(), hikari.getPassword());
 		}
 		// another pool: borrow one of its connections for good
-		return this.dataSource.getConnection();
+		return dataSource.getConnection();
 	}
 
 	private void pause() {

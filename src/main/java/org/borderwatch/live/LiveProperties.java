@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (with {@code Last-Event-ID}, losing nothing)
  * @param batchSize changes read from the feed at a time
  * @param senderThreads threads writing events to clients
+ * @param notifyInterval the shortest time between two notifications this instance sends
+ * to the other instances after commits: the commits of a burst share one
  */
 @ConfigurationProperties("borderwatch.live")
 record LiveProperties(@DefaultValue("500") int maxStreams, @DefaultValue("15s") Duration heartbeat,
 		@DefaultValue("3s") Duration backstop, @DefaultValue("1000") int queueCapacity,
 		@DefaultValue("30m") Duration streamTimeout, @DefaultValue("200") int batchSize,
-		@DefaultValue("4") int senderThreads) {
+		@DefaultValue("4") int senderThreads, @DefaultValue("25ms") Duration notifyInterval) {
 
 }
