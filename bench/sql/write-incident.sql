@@ -41,6 +41,4 @@ set record = cast(j.doc as json),
          order by p.seq desc limit 1),
         cast(j.doc as jsonb))
 from bench.write_json j where j.k = 'incident' and c.seq = :seq;
--- whether the transaction recorded changes: if so, the service announces them after commit
-select exists (select 1 from record_change where txid = pg_current_xact_id_if_assigned());
 COMMIT;

@@ -78,8 +78,8 @@ class HistoryTransactions implements TransactionExecutionListener {
 				manager.flush();
 			}
 		}
-		this.records.getObject().renderPending();
-		tellListenersAfterCommit();
+		int rendered = this.records.getObject().renderPending();
+		tellListenersAfterCommit(rendered > 0);
 	}
 
 	/**
@@ -87,9 +87,13 @@ class HistoryTransactions implements TransactionExecutionListener {
 	 * told earlier, they would announce changes that nobody can see yet, or that never
 	 * happen.
 	 */
-	private void tellListenersAfterCommit() {
+	private void tellListenersAfterCommit(boolean completedEntries) {
+		// Completed entries prove changes were recorded; only a transaction that
+		// completed
+		// none (deletes only, bulk imports, nothing written) needs to ask the database.
 		if (!TransactionSynchronizationManager.isSynchronizationActive()
-				|| this.committedListeners.orderedStream().findAny().isEmpty() || !recordedChanges()) {
+				|| this.committedListeners.orderedStream().findAny().isEmpty()
+				|| (!completedEntries && !recordedChanges())) {
 			return;
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
