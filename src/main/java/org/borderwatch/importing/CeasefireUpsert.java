@@ -90,21 +90,7 @@ final class CeasefireUpsert {
 				join import_actor a on a.key = x ->> 'key'
 				where p.action in ('CREATE', 'UPDATE')
 				order by 1, 2""").update();
-		jdbc.sql(
-				"""
-						insert into ceasefire_source (ceasefire_id, source_id)
-						select p.record_id, :datasetSource
-						from import_plan p where p.action in ('CREATE', 'UPDATE')
-						union
-						select p.record_id, t.source_id
-						from import_plan p
-						join import_ceasefire_stage s on s.line = p.line
-						cross join lateral jsonb_array_elements(s.sources) x
-						join import_source t on lower(t.publisher) = lower(x ->> 'publisher') and lower(t.title) = lower(x ->> 'title')
-						where p.action in ('CREATE', 'UPDATE')
-						order by 1, 2""")
-			.param("datasetSource", datasetSource)
-			.update();
+		ImportPlan.linkSources(jdbc, STAGE, "ceasefire_source", "ceasefire_id", datasetSource);
 		ImportPlan.remember(jdbc, STAGE, "ceasefire", "CEASEFIRE", format.dataset(), importId);
 		return counts;
 	}

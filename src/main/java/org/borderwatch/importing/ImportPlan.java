@@ -79,6 +79,29 @@ final class ImportPlan {
 			.update();
 	}
 
+	/**
+	 * Links each created or updated record to the dataset's own source record and to the
+	 * sources its row names (staged as {@code {publisher, title}} objects), in key order.
+	 */
+	static void linkSources(JdbcClient jdbc, String stage, String linkTable, String recordColumn, UUID datasetSource) {
+		jdbc.sql(
+				"""
+						insert into %2$s (%3$s, source_id)
+						select p.record_id, :datasetSource
+						from import_plan p where p.action in ('CREATE', 'UPDATE')
+						union
+						select p.record_id, t.source_id
+						from import_plan p
+						join %1$s s on s.line = p.line
+						cross join lateral jsonb_array_elements(s.sources) x
+						join import_source t on lower(t.publisher) = lower(x ->> 'publisher') and lower(t.title) = lower(x ->> 'title')
+						where p.action in ('CREATE', 'UPDATE')
+						order by 1, 2"""
+					.formatted(stage, linkTable, recordColumn))
+			.param("datasetSource", datasetSource)
+			.update();
+	}
+
 	/** External ids of the first rows in conflict. */
 	static List<String> conflictIds(JdbcClient jdbc, int limit) {
 		return jdbc.sql("select external_id from import_plan where action = 'CONFLICT' order by line limit :limit")

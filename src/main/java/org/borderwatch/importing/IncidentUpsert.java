@@ -134,21 +134,7 @@ final class IncidentUpsert {
 					from import_plan p join import_incident_stage s on s.line = p.line
 					where p.action = 'UPDATE' and f.incident_id = p.record_id and f.position >= 1000000""").update();
 		}
-		jdbc.sql(
-				"""
-						insert into incident_source (incident_id, source_id)
-						select p.record_id, :datasetSource
-						from import_plan p where p.action in ('CREATE', 'UPDATE')
-						union
-						select p.record_id, t.source_id
-						from import_plan p
-						join import_incident_stage s on s.line = p.line
-						cross join lateral jsonb_array_elements(s.sources) x
-						join import_source t on lower(t.publisher) = lower(x ->> 'publisher') and lower(t.title) = lower(x ->> 'title')
-						where p.action in ('CREATE', 'UPDATE')
-						order by 1, 2""")
-			.param("datasetSource", datasetSource)
-			.update();
+		ImportPlan.linkSources(jdbc, STAGE, "incident_source", "incident_id", datasetSource);
 		ImportPlan.remember(jdbc, STAGE, "incident", "INCIDENT", format.dataset(), importId);
 		jdbc.sql("select set_config('borderwatch.bulk', 'off', true)").query(String.class).single();
 		jdbc.sql("""
