@@ -69,6 +69,9 @@ final class IncidentUpsert {
 		// than once per statement that writes them (see V141); the rollups of the new
 		// incidents too, in one grouped pass (see V180)
 		jdbc.sql("select set_config('borderwatch.bulk', 'on', true)").query(String.class).single();
+		// the foreign keys of new incidents' rows are checked once per table (see
+		// NewIncidentReferences)
+		boolean checkInBulk = counts.created() > 0 && NewIncidentReferences.checkableInBulk(jdbc);
 		if (counts.created() > 0) {
 			jdbc.sql("select set_config('borderwatch.defer_rollups', 'on', true)").query(String.class).single();
 			jdbc.sql("""
@@ -84,7 +87,16 @@ final class IncidentUpsert {
 					where p.action = 'CREATE'
 					order by p.record_id""").param("dataset", format.dataset()).update();
 			steps.done("new incidents");
+			if (checkInBulk) {
+				NewIncidentReferences.lockReferenced(jdbc, datasetSource);
+				NewIncidentReferences.rowChecks(jdbc, false);
+			}
 			insertActorsAndFigures(jdbc, "CREATE", datasetSource, steps);
+			ImportPlan.linkSources(jdbc, STAGE, "incident_source", "incident_id", datasetSource, List.of("CREATE"));
+			steps.done("sources");
+			if (checkInBulk) {
+				NewIncidentReferences.rowChecks(jdbc, true);
+			}
 			jdbc.sql("select set_config('borderwatch.defer_rollups', 'off', true)").query(String.class).single();
 			jdbc.sql("select 1 from incident_rollup_add_incidents(array(%s))".formatted(CREATED))
 				.query((rs, n) -> 1)
@@ -128,18 +140,25 @@ final class IncidentUpsert {
 					set position = jsonb_array_length(s.figures) + f.position - 1000001
 					from import_plan p join import_incident_stage s on s.line = p.line
 					where p.action = 'UPDATE' and f.incident_id = p.record_id and f.position >= 1000000""").update();
+			ImportPlan.linkSources(jdbc, STAGE, "incident_source", "incident_id", datasetSource, List.of("UPDATE"));
 			steps.done("updates");
 		}
-		ImportPlan.linkSources(jdbc, STAGE, "incident_source", "incident_id", datasetSource);
-		steps.done("sources");
 		ImportPlan.remember(jdbc, STAGE, "incident", "INCIDENT", format.dataset(), importId);
 		steps.done("imported records");
 		jdbc.sql("select set_config('borderwatch.bulk', 'off', true)").query(String.class).single();
 		if (counts.created() > 0) {
+			if (checkInBulk) {
+				NewIncidentReferences.rowChecks(jdbc, false);
+			}
 			jdbc.sql("select 1 from timeline_insert_incidents(array(%s))".formatted(CREATED))
 				.query((rs, n) -> 1)
 				.list();
 			steps.done("new timeline entries");
+			if (checkInBulk) {
+				NewIncidentReferences.rowChecks(jdbc, true);
+				NewIncidentReferences.verify(jdbc);
+				steps.done("references");
+			}
 		}
 		if (counts.updated() > 0) {
 			jdbc.sql("""
