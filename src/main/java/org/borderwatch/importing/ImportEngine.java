@@ -77,6 +77,7 @@ public class ImportEngine {
 	private ImportReport runInTransaction(ImportOptions options, InputStream in, ImportProgress progress) {
 		ChangeAttribution.apply(this.jdbc, options.requestedBy(),
 				options.requestedBy().equals("importer") ? "IMPORTER" : "EDITOR", options.reason());
+		BulkSettings.apply(this.jdbc);
 		long started = System.nanoTime();
 		ImportFormat format = options.format();
 		Rows rows = new Rows(options.strict(), progress);
@@ -334,14 +335,21 @@ public class ImportEngine {
 				.value(CopyText.jsonArray(incident.tags()))
 				.value(incident.actors()
 					.stream()
-					.map((a) -> "{\"key\":%s,\"name\":%s,\"kind\":%s,\"role\":%s}".formatted(CopyText.json(a.key()),
-							CopyText.json(a.name()), CopyText.json(a.kind().name()), CopyText.json(a.role().name())))
+					.map((a) -> new JsonObject().field("key", CopyText.json(a.key()))
+						.field("name", CopyText.json(a.name()))
+						.field("kind", CopyText.json(a.kind().name()))
+						.field("role", CopyText.json(a.role().name()))
+						.end())
 					.collect(Collectors.joining(",", "[", "]")))
 				.value(incident.figures()
 					.stream()
-					.map((f) -> "{\"category\":%s,\"outcome\":%s,\"low\":%s,\"best\":%d,\"high\":%s,\"side\":%s}"
-						.formatted(CopyText.json(f.category().name()), CopyText.json(f.outcome()),
-								CopyText.json(f.low()), f.best(), CopyText.json(f.high()), CopyText.json(f.sideKey())))
+					.map((f) -> new JsonObject().field("category", CopyText.json(f.category().name()))
+						.field("outcome", CopyText.json(f.outcome()))
+						.field("low", CopyText.json(f.low()))
+						.field("best", Integer.toString(f.best()))
+						.field("high", CopyText.json(f.high()))
+						.field("side", CopyText.json(f.sideKey()))
+						.end())
 					.collect(Collectors.joining(",", "[", "]")))
 				.value(sources(incident.sources()));
 			return withLineAndHash(incident.line(), content);
@@ -362,8 +370,10 @@ public class ImportEngine {
 				.value(ceasefire.scope())
 				.value(ceasefire.parties()
 					.stream()
-					.map((a) -> "{\"key\":%s,\"name\":%s,\"kind\":%s}".formatted(CopyText.json(a.key()),
-							CopyText.json(a.name()), CopyText.json(a.kind().name())))
+					.map((a) -> new JsonObject().field("key", CopyText.json(a.key()))
+						.field("name", CopyText.json(a.name()))
+						.field("kind", CopyText.json(a.kind().name()))
+						.end())
 					.collect(Collectors.joining(",", "[", "]")))
 				.value(sources(sources, ceasefire.url()));
 			return withLineAndHash(ceasefire.line(), content);
@@ -375,10 +385,35 @@ public class ImportEngine {
 
 		private static String sources(List<StagedIncident.Cited> sources, String url) {
 			return sources.stream()
-				.map((s) -> "{\"publisher\":%s,\"title\":%s,\"kind\":%s,\"url\":%s}".formatted(
-						CopyText.json(s.publisher()), CopyText.json(s.title()), CopyText.json(s.kind().name()),
-						CopyText.json(url)))
+				.map((s) -> new JsonObject().field("publisher", CopyText.json(s.publisher()))
+					.field("title", CopyText.json(s.title()))
+					.field("kind", CopyText.json(s.kind().name()))
+					.field("url", CopyText.json(url))
+					.end())
 				.collect(Collectors.joining(",", "[", "]"));
+		}
+
+		/**
+		 * A JSON object of fields already written as JSON values, the same text as
+		 * {@code {"a":1,"b":"x"}} formatted: no spaces, fields in the order given (the
+		 * row hash covers this text).
+		 */
+		private static final class JsonObject {
+
+			private final StringBuilder text = new StringBuilder(128).append('{');
+
+			JsonObject field(String name, String json) {
+				if (this.text.length() > 1) {
+					this.text.append(',');
+				}
+				this.text.append('"').append(name).append("\":").append(json);
+				return this;
+			}
+
+			String end() {
+				return this.text.append('}').toString();
+			}
+
 		}
 
 		private static String withLineAndHash(long line, CopyText content) {

@@ -84,21 +84,28 @@ final class ImportPlan {
 	 * sources its row names (staged as {@code {publisher, title}} objects), in key order.
 	 */
 	static void linkSources(JdbcClient jdbc, String stage, String linkTable, String recordColumn, UUID datasetSource) {
+		linkSources(jdbc, stage, linkTable, recordColumn, datasetSource, List.of("CREATE", "UPDATE"));
+	}
+
+	/** Links the records of the rows planned for one of {@code actions}, as above. */
+	static void linkSources(JdbcClient jdbc, String stage, String linkTable, String recordColumn, UUID datasetSource,
+			List<String> actions) {
 		jdbc.sql(
 				"""
 						insert into %2$s (%3$s, source_id)
 						select p.record_id, :datasetSource
-						from import_plan p where p.action in ('CREATE', 'UPDATE')
+						from import_plan p where p.action in (:actions)
 						union
 						select p.record_id, t.source_id
 						from import_plan p
 						join %1$s s on s.line = p.line
 						cross join lateral jsonb_array_elements(s.sources) x
 						join import_source t on lower(t.publisher) = lower(x ->> 'publisher') and lower(t.title) = lower(x ->> 'title')
-						where p.action in ('CREATE', 'UPDATE')
+						where p.action in (:actions)
 						order by 1, 2"""
 					.formatted(stage, linkTable, recordColumn))
 			.param("datasetSource", datasetSource)
+			.param("actions", actions)
 			.update();
 	}
 

@@ -16,8 +16,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * <p>
  * The read models stay right by the triggers of the tables written (statistics rollups,
  * history): statement-level ones see each statement's rows at once, so the incidents of a
- * file are counted in a few passes, not row by row. The timeline entries of the file's
- * incidents are refreshed once, at the end, for exactly the incidents created or updated.
+ * file are counted in a few passes, not row by row. The incidents a file creates are
+ * counted once more cheaply: their rollup triggers are deferred while they, their actors
+ * and figures are inserted, and their whole contributions are added in one grouped pass
+ * right after (V180). Timeline entries are written once, at the end: inserted for the
+ * incidents created, refreshed for those updated.
  */
 final class IncidentUpsert {
 
@@ -27,6 +30,9 @@ final class IncidentUpsert {
 			"start_date", "end_date", "date_precision", "event_type", "sub_event_type", "place_name", "admin1",
 			"admin2", "country", "latitude", "longitude", "geo_precision", "fatalities", "tags", "actors", "figures",
 			"sources");
+
+	/** The incidents the import creates, in id order. */
+	private static final String CREATED = "select record_id from import_plan where action = 'CREATE' order by record_id";
 
 	private IncidentUpsert() {
 	}
@@ -51,27 +57,52 @@ final class IncidentUpsert {
 	/** Writes the staged rows; answers created, updated, unchanged, conflicts. */
 	static ImportPlan.Counts apply(JdbcClient jdbc, ImportFormat format, UUID importId, UUID datasetSource,
 			boolean overwrite) {
+		ImportSteps steps = new ImportSteps();
 		jdbc.sql("create index on import_incident_stage (external_id)").update();
 		jdbc.sql("analyze import_incident_stage").update();
 		ImportPlan.Counts counts = ImportPlan.create(jdbc, STAGE, "incident", "INCIDENT", format.dataset(), overwrite);
+		steps.done("plan");
 		if (counts.created() + counts.updated() == 0) {
 			return counts;
 		}
 		// the timeline entries of the file's incidents are computed once, below, rather
-		// than once per statement that writes them (see V141)
+		// than once per statement that writes them (see V141); the rollups of the new
+		// incidents too, in one grouped pass (see V180)
 		jdbc.sql("select set_config('borderwatch.bulk', 'on', true)").query(String.class).single();
-		jdbc.sql("""
-				insert into incident (id, title, description, start_date, end_date, date_precision, event_type,
-				                      sub_event_type, place_name, admin1, admin2, country, latitude, longitude,
-				                      geo_precision, verification, tags, external_dataset, external_id, fatalities,
-				                      wounded, version, created_at, updated_at)
-				select p.record_id, s.title, s.description, s.start_date, s.end_date, s.date_precision, s.event_type,
-				       s.sub_event_type, s.place_name, s.admin1, s.admin2, s.country, s.latitude, s.longitude,
-				       s.geo_precision, 'REPORTED', array(select jsonb_array_elements_text(s.tags)), :dataset,
-				       s.external_id, s.fatalities, 0, 0, now(), now()
-				from import_incident_stage s join import_plan p on p.line = s.line
-				where p.action = 'CREATE'
-				order by p.record_id""").param("dataset", format.dataset()).update();
+		// the foreign keys of new incidents' rows are checked once per table (see
+		// NewIncidentReferences)
+		boolean checkInBulk = counts.created() > 0 && NewIncidentReferences.checkableInBulk(jdbc);
+		if (counts.created() > 0) {
+			jdbc.sql("select set_config('borderwatch.defer_rollups', 'on', true)").query(String.class).single();
+			jdbc.sql("""
+					insert into incident (id, title, description, start_date, end_date, date_precision, event_type,
+					                      sub_event_type, place_name, admin1, admin2, country, latitude, longitude,
+					                      geo_precision, verification, tags, external_dataset, external_id, fatalities,
+					                      wounded, version, created_at, updated_at)
+					select p.record_id, s.title, s.description, s.start_date, s.end_date, s.date_precision,
+					       s.event_type, s.sub_event_type, s.place_name, s.admin1, s.admin2, s.country, s.latitude,
+					       s.longitude, s.geo_precision, 'REPORTED', array(select jsonb_array_elements_text(s.tags)),
+					       :dataset, s.external_id, s.fatalities, 0, 0, now(), now()
+					from import_incident_stage s join import_plan p on p.line = s.line
+					where p.action = 'CREATE'
+					order by p.record_id""").param("dataset", format.dataset()).update();
+			steps.done("new incidents");
+			if (checkInBulk) {
+				NewIncidentReferences.lockReferenced(jdbc, datasetSource);
+				NewIncidentReferences.rowChecks(jdbc, false);
+			}
+			insertActorsAndFigures(jdbc, "CREATE", datasetSource, steps);
+			ImportPlan.linkSources(jdbc, STAGE, "incident_source", "incident_id", datasetSource, List.of("CREATE"));
+			steps.done("sources");
+			if (checkInBulk) {
+				NewIncidentReferences.rowChecks(jdbc, true);
+			}
+			jdbc.sql("select set_config('borderwatch.defer_rollups', 'off', true)").query(String.class).single();
+			jdbc.sql("select 1 from incident_rollup_add_incidents(array(%s))".formatted(CREATED))
+				.query((rs, n) -> 1)
+				.list();
+			steps.done("their rollups");
+		}
 		if (counts.updated() > 0) {
 			jdbc.sql("""
 					update incident i
@@ -103,7 +134,49 @@ final class IncidentUpsert {
 					      from casualty_figure f2 join import_plan p on p.record_id = f2.incident_id
 					      where p.action = 'UPDATE') n
 					where f.incident_id = n.incident_id and f.position = n.position""").update();
+			insertActorsAndFigures(jdbc, "UPDATE", datasetSource, steps);
+			jdbc.sql("""
+					update casualty_figure f
+					set position = jsonb_array_length(s.figures) + f.position - 1000001
+					from import_plan p join import_incident_stage s on s.line = p.line
+					where p.action = 'UPDATE' and f.incident_id = p.record_id and f.position >= 1000000""").update();
+			ImportPlan.linkSources(jdbc, STAGE, "incident_source", "incident_id", datasetSource, List.of("UPDATE"));
+			steps.done("updates");
 		}
+		ImportPlan.remember(jdbc, STAGE, "incident", "INCIDENT", format.dataset(), importId);
+		steps.done("imported records");
+		jdbc.sql("select set_config('borderwatch.bulk', 'off', true)").query(String.class).single();
+		if (counts.created() > 0) {
+			if (checkInBulk) {
+				NewIncidentReferences.rowChecks(jdbc, false);
+			}
+			jdbc.sql("select 1 from timeline_insert_incidents(array(%s))".formatted(CREATED))
+				.query((rs, n) -> 1)
+				.list();
+			steps.done("new timeline entries");
+			if (checkInBulk) {
+				NewIncidentReferences.rowChecks(jdbc, true);
+				NewIncidentReferences.verify(jdbc);
+				steps.done("references");
+			}
+		}
+		if (counts.updated() > 0) {
+			jdbc.sql("""
+					select 1 from timeline_refresh_incidents(array(
+					    select record_id from import_plan where action = 'UPDATE' order by record_id))""")
+				.query((rs, n) -> 1)
+				.list();
+			steps.done("timeline refresh");
+		}
+		steps.log(importId);
+		return counts;
+	}
+
+	/**
+	 * Inserts the actors and curated figures of the incidents planned for {@code action}
+	 * from their staged rows.
+	 */
+	private static void insertActorsAndFigures(JdbcClient jdbc, String action, UUID datasetSource, ImportSteps steps) {
 		jdbc.sql("""
 				insert into incident_actor (incident_id, position, actor_id, role)
 				select incident_id, row_number() over (partition by incident_id order by ord) - 1, actor_id, role
@@ -113,9 +186,10 @@ final class IncidentUpsert {
 				      join import_incident_stage s on s.line = p.line
 				      cross join lateral jsonb_array_elements(s.actors) with ordinality o(x, ord)
 				      join import_actor a on a.key = o.x ->> 'key'
-				      where p.action in ('CREATE', 'UPDATE')
+				      where p.action = :action
 				      order by p.record_id, a.actor_id, o.x ->> 'role', o.ord) d
-				order by incident_id""").update();
+				order by incident_id""").param("action", action).update();
+		steps.done("actors");
 		jdbc.sql("""
 				insert into casualty_figure (incident_id, position, category, outcome, low, best, high, side_actor_id,
 				                             source_id)
@@ -125,24 +199,9 @@ final class IncidentUpsert {
 				join import_incident_stage s on s.line = p.line
 				cross join lateral jsonb_array_elements(s.figures) with ordinality o(x, ord)
 				left join import_actor a on a.key = o.x ->> 'side'
-				where p.action in ('CREATE', 'UPDATE')
-				order by p.record_id, o.ord""").param("datasetSource", datasetSource).update();
-		if (counts.updated() > 0) {
-			jdbc.sql("""
-					update casualty_figure f
-					set position = jsonb_array_length(s.figures) + f.position - 1000001
-					from import_plan p join import_incident_stage s on s.line = p.line
-					where p.action = 'UPDATE' and f.incident_id = p.record_id and f.position >= 1000000""").update();
-		}
-		ImportPlan.linkSources(jdbc, STAGE, "incident_source", "incident_id", datasetSource);
-		ImportPlan.remember(jdbc, STAGE, "incident", "INCIDENT", format.dataset(), importId);
-		jdbc.sql("select set_config('borderwatch.bulk', 'off', true)").query(String.class).single();
-		jdbc.sql("""
-				select 1 from timeline_refresh_incidents(array(
-				    select record_id from import_plan where action in ('CREATE', 'UPDATE') order by record_id))""")
-			.query((rs, n) -> 1)
-			.list();
-		return counts;
+				where p.action = :action
+				order by p.record_id, o.ord""").param("action", action).param("datasetSource", datasetSource).update();
+		steps.done("figures");
 	}
 
 }
