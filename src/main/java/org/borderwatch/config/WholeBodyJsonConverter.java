@@ -13,7 +13,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
-import org.borderwatch.history.ServedJson;
+import org.borderwatch.common.ServedJson;
 
 /**
  * The JSON converter, writing each body whole: serialised into memory first, then sent

@@ -19,6 +19,7 @@ import org.borderwatch.ceasefire.CeasefireResponse;
 import org.borderwatch.ceasefire.CeasefireService;
 import org.borderwatch.ceasefire.CeasefireViolationService;
 import org.borderwatch.common.NotFoundException;
+import org.borderwatch.common.ServedJson;
 import org.borderwatch.crossing.CrossingResponse;
 import org.borderwatch.crossing.CrossingService;
 import org.borderwatch.crossing.StatusChangeResponse;

@@ -1,4 +1,4 @@
-package org.borderwatch.history;
+package org.borderwatch.common;
 
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -7,7 +7,7 @@ import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
 /**
- * The JSON text of the records a write request's transaction rendered for its history
+ * The JSON text of the records a write request's transaction rendered for their history
  * entries, kept for the request's answer: the HTTP converter sends that text instead of
  * serialising the same record a second time. The entry and the answer are then the same
  * text by construction, which is what the history promises ("the record as it was
@@ -25,7 +25,7 @@ public final class ServedJson {
 	}
 
 	/** Keeps {@code json} as the rendering of {@code record} for the current request. */
-	static void remember(Object record, String json) {
+	public static void remember(Object record, String json) {
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		if (attributes == null) {
 			return;
