@@ -15,6 +15,12 @@ need() {
 # Sets JAR. Always packages: a jar left over from an older checkout would measure the wrong code.
 # BENCH_SKIP_BUILD=1 reuses the jar in target/ as it is.
 find_jar() {
+	# BENCH_JAR: a jar built elsewhere (another commit's, for a before/after in one sitting).
+	if [[ -n "${BENCH_JAR:-}" ]]; then
+		JAR=$BENCH_JAR
+		[[ -f "$JAR" ]] || { echo "bench: no jar at $JAR" >&2; exit 1; }
+		return 0
+	fi
 	if [[ "${BENCH_SKIP_BUILD:-0}" != "1" ]]; then
 		echo "bench: packaging the jar"
 		./mvnw -q -DskipTests package

@@ -22,6 +22,7 @@
 #   BENCH_THREADS=2           threads (wrk -t, pgbench -j)
 #   BENCH_SCENARIOS="actor-create incident-create incident-patch"
 #   BENCH_HTTP_PORT=18081  BENCH_PG_PORT=54330  BENCH_JAVA_OPTS="-Xmx1g"  BENCH_SKIP_BUILD=1
+#   BENCH_JAR=path            measure that jar (another commit's build) instead of target/'s
 set -euo pipefail
 
 source "$(dirname "$0")/lib.sh"

@@ -1,9 +1,10 @@
 -- POST /api/v1/actors: the statements the service sends for one request, in order, as captured
 -- in bench/out/write-sql/actor-create.log: the API key lookup, then one transaction with the
 -- attribution, the case-insensitive name check (served by actor_name_key), the insert (whose
--- history trigger writes the entry) and the history completion (this transaction's pending
--- entries, then the served record and merge patch; the service renders the record it answers
--- with, no statement).
+-- history trigger writes the entry) and the history completion: one statement that gives the
+-- pending entry the served record and merge patch and lists what is left (the service renders
+-- the record it answers with once, for both, no statement). The insert returns the new id here
+-- (the service knows it), the only difference from what the service sends.
 -- Parameters are written as literals or pgbench variables; the served record is a document of
 -- the size the service renders, kept in bench.write_json (a literal would not do: pgbench reads
 -- its ':' as variables). The -no-history script is the same without the attribution and the
@@ -13,24 +14,36 @@ select * from api_key where secret_hash = sha256('bwk_write-benchmark-admin-key-
 BEGIN;
 select set_config('bw.actor', 'bootstrap-admin', true), set_config('bw.role', 'ADMIN', true),
        set_config('bw.reason', 'write benchmark', true);
-select a1_0.id,a1_0.aliases,a1_0.country,a1_0.created_at,a1_0.description,a1_0.kind,a1_0.name,a1_0.parent_id,a1_0.title,a1_0.updated_at,a1_0.version from actor a1_0 where lower(a1_0.name)=lower('Pgbench actor ' || cast(:run as text) || '-' || cast(:client_id as text) || '-' || cast(:n as text));
-insert into actor (aliases,country,created_at,description,kind,name,parent_id,title,updated_at,version,id) values ('{}','PAK',now(),null,'OTHER','Pgbench actor ' || cast(:run as text) || '-' || cast(:client_id as text) || '-' || cast(:n as text),null,null,now(),0,gen_random_uuid());
-select c.seq, c.collection, c.record_id, c.parent_id, c.version
-from record_change c
-where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
-  and coalesce(current_setting('bw.render', true), '') <> 'off'
-  and not exists (select 1 from record_change l
-                  where l.txid = c.txid and l.collection = c.collection
-                    and l.record_id = c.record_id and l.seq > c.seq)
-order by c.seq
-limit 1001 \gset
-update record_change c
-set record = cast(j.doc as json),
-    patch = record_change_merge_patch(
-        (select p.record::jsonb from record_change p
-         where p.collection = c.collection and p.record_id = c.record_id
-           and p.seq < c.seq and p.record is not null
-         order by p.seq desc limit 1),
-        cast(j.doc as jsonb))
-from bench.write_json j where j.k = 'actor' and c.seq = :seq;
+select a.name from actor a where lower(a.name) = lower('Pgbench actor ' || cast(:run as text) || '-' || cast(:client_id as text) || '-' || cast(:n as text)) and a.id <> gen_random_uuid() limit 1;
+insert into actor (aliases,country,created_at,description,kind,name,parent_id,title,updated_at,version,id) values ('{}','PAK',now(),null,'OTHER','Pgbench actor ' || cast(:run as text) || '-' || cast(:client_id as text) || '-' || cast(:n as text),null,null,now(),0,gen_random_uuid()) returning id as actor_id \gset
+with pending as (
+  select c.seq, c.collection, c.record_id, c.parent_id, c.version
+  from record_change c
+  where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
+    and coalesce(current_setting('bw.render', true), '') <> 'off'
+    and not exists (select 1 from record_change l
+                    where l.txid = c.txid and l.collection = c.collection
+                      and l.record_id = c.record_id and l.seq > c.seq)
+  order by c.seq
+  limit 1001
+), completed as (
+  update record_change c
+  set record = cast(s.record as json),
+      patch = record_change_merge_patch(
+          (select p.record::jsonb from record_change p
+           where p.collection = c.collection and p.record_id = c.record_id
+             and p.seq < c.seq and p.record is not null
+           order by p.seq desc limit 1),
+          cast(s.record as jsonb))
+  from pending q
+  join unnest(array['actors'], array[cast(:actor_id as uuid)], array[cast(0 as bigint)],
+              array[(select doc from bench.write_json where k = 'actor')]) as s(collection, record_id, version, record)
+    on s.collection = q.collection and s.record_id = q.record_id and s.version = q.version
+  where c.seq = q.seq and (select count(*) from pending) <= 1000
+  returning c.seq
+)
+select q.seq, q.collection, q.record_id, q.parent_id, q.version,
+       exists (select 1 from completed d where d.seq = q.seq) as completed
+from pending q
+order by q.seq;
 COMMIT;

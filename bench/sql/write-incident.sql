@@ -2,7 +2,7 @@
 -- captured in bench/out/write-sql/incident-create.log: the API key lookup, then one transaction
 -- with the attribution, the reference check of both actors, the incident, its two actors and
 -- its figure, the answer's actor names and alleged violations, and the history completion
--- (the pending entries, then the served record and merge patch).
+-- (one statement: the served record and merge patch for the pending entry, and what is left).
 -- The actor ids and the new id come from bench.write_actors: one statement per transaction the
 -- service does not send.
 -- Parameters are written as literals or pgbench variables; the served record is a document of
@@ -23,22 +23,34 @@ insert into incident_actor (incident_id,position,actor_id,role) values (:inciden
 insert into casualty_figure (incident_id,position,category,outcome,low,best,high,side_actor_id,claimant_actor_id,source_id,note) values (:incident_id,0,'SECURITY_FORCES','KILLED',null,13,null,null,null,null,null);
 select id, name from actor where id in (:actor_a, :actor_b);
 select v.incident_id, v.ceasefire_id, c.name as ceasefire_name, v.alleged_by_actor_id, a.name as alleged_by_name from ceasefire_violation v join ceasefire c on c.id = v.ceasefire_id left join actor a on a.id = v.alleged_by_actor_id where v.incident_id in (:incident_id) order by v.created_at, v.id;
-select c.seq, c.collection, c.record_id, c.parent_id, c.version
-from record_change c
-where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
-  and coalesce(current_setting('bw.render', true), '') <> 'off'
-  and not exists (select 1 from record_change l
-                  where l.txid = c.txid and l.collection = c.collection
-                    and l.record_id = c.record_id and l.seq > c.seq)
-order by c.seq
-limit 1001 \gset
-update record_change c
-set record = cast(j.doc as json),
-    patch = record_change_merge_patch(
-        (select p.record::jsonb from record_change p
-         where p.collection = c.collection and p.record_id = c.record_id
-           and p.seq < c.seq and p.record is not null
-         order by p.seq desc limit 1),
-        cast(j.doc as jsonb))
-from bench.write_json j where j.k = 'incident' and c.seq = :seq;
+with pending as (
+  select c.seq, c.collection, c.record_id, c.parent_id, c.version
+  from record_change c
+  where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
+    and coalesce(current_setting('bw.render', true), '') <> 'off'
+    and not exists (select 1 from record_change l
+                    where l.txid = c.txid and l.collection = c.collection
+                      and l.record_id = c.record_id and l.seq > c.seq)
+  order by c.seq
+  limit 1001
+), completed as (
+  update record_change c
+  set record = cast(s.record as json),
+      patch = record_change_merge_patch(
+          (select p.record::jsonb from record_change p
+           where p.collection = c.collection and p.record_id = c.record_id
+             and p.seq < c.seq and p.record is not null
+           order by p.seq desc limit 1),
+          cast(s.record as jsonb))
+  from pending q
+  join unnest(array['incidents'], array[cast(:incident_id as uuid)], array[cast(0 as bigint)],
+              array[(select doc from bench.write_json where k = 'incident')]) as s(collection, record_id, version, record)
+    on s.collection = q.collection and s.record_id = q.record_id and s.version = q.version
+  where c.seq = q.seq and (select count(*) from pending) <= 1000
+  returning c.seq
+)
+select q.seq, q.collection, q.record_id, q.parent_id, q.version,
+       exists (select 1 from completed d where d.seq = q.seq) as completed
+from pending q
+order by q.seq;
 COMMIT;

@@ -3,8 +3,8 @@
 -- then one transaction with the attribution, the incident and its collections, the reference
 -- check, the versioned update of every column (unchanged columns are written here as
 -- themselves where the service sends their current values), the answer's actor names and
--- alleged violations, and the history completion (the pending entries, then the served record
--- and merge patch).
+-- alleged violations, and the history completion (one statement: the served record and merge
+-- patch for the pending entry, and what is left).
 -- The incident and its version come from bench.write_incidents (made by write.sh through the
 -- API): one statement per transaction the service does not send.
 -- Parameters are written as literals or pgbench variables; the served record is a document of
@@ -26,22 +26,34 @@ select id from actor where id in (:actor_a, :actor_b);
 update incident set admin1=admin1,admin2=admin2,country=country,date_precision=date_precision,description='Revised by pgbench client ' || cast(:client_id as text),earliest_start=earliest_start,earliest_start_note=earliest_start_note,earliest_start_precision=earliest_start_precision,end_date=end_date,event_type=event_type,external_dataset=external_dataset,external_id=external_id,fatalities=fatalities,geo_precision=geo_precision,latest_end=latest_end,latest_end_note=latest_end_note,latest_end_precision=latest_end_precision,latitude=latitude,longitude=longitude,other_countries=other_countries,place_name=place_name,start_date=start_date,sub_event_type=sub_event_type,tags=tags,title=title,updated_at=now(),verification=verification,version=:v+1,wounded=wounded where id=:incident_id and version=:v;
 select id, name from actor where id in (:actor_a, :actor_b);
 select v.incident_id, v.ceasefire_id, c.name as ceasefire_name, v.alleged_by_actor_id, a.name as alleged_by_name from ceasefire_violation v join ceasefire c on c.id = v.ceasefire_id left join actor a on a.id = v.alleged_by_actor_id where v.incident_id in (:incident_id) order by v.created_at, v.id;
-select c.seq, c.collection, c.record_id, c.parent_id, c.version
-from record_change c
-where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
-  and coalesce(current_setting('bw.render', true), '') <> 'off'
-  and not exists (select 1 from record_change l
-                  where l.txid = c.txid and l.collection = c.collection
-                    and l.record_id = c.record_id and l.seq > c.seq)
-order by c.seq
-limit 1001 \gset
-update record_change c
-set record = cast(j.doc as json),
-    patch = record_change_merge_patch(
-        (select p.record::jsonb from record_change p
-         where p.collection = c.collection and p.record_id = c.record_id
-           and p.seq < c.seq and p.record is not null
-         order by p.seq desc limit 1),
-        cast(j.doc as jsonb))
-from bench.write_json j where j.k = 'incident' and c.seq = :seq;
+with pending as (
+  select c.seq, c.collection, c.record_id, c.parent_id, c.version
+  from record_change c
+  where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
+    and coalesce(current_setting('bw.render', true), '') <> 'off'
+    and not exists (select 1 from record_change l
+                    where l.txid = c.txid and l.collection = c.collection
+                      and l.record_id = c.record_id and l.seq > c.seq)
+  order by c.seq
+  limit 1001
+), completed as (
+  update record_change c
+  set record = cast(s.record as json),
+      patch = record_change_merge_patch(
+          (select p.record::jsonb from record_change p
+           where p.collection = c.collection and p.record_id = c.record_id
+             and p.seq < c.seq and p.record is not null
+           order by p.seq desc limit 1),
+          cast(s.record as jsonb))
+  from pending q
+  join unnest(array['incidents'], array[cast(:incident_id as uuid)], array[cast(:v as bigint) + 1],
+              array[(select doc from bench.write_json where k = 'incident')]) as s(collection, record_id, version, record)
+    on s.collection = q.collection and s.record_id = q.record_id and s.version = q.version
+  where c.seq = q.seq and (select count(*) from pending) <= 1000
+  returning c.seq
+)
+select q.seq, q.collection, q.record_id, q.parent_id, q.version,
+       exists (select 1 from completed d where d.seq = q.seq) as completed
+from pending q
+order by q.seq;
 COMMIT;

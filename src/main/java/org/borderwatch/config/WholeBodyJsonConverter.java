@@ -3,6 +3,7 @@ package org.borderwatch.config;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -11,6 +12,8 @@ import org.springframework.core.ResolvableType;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpOutputMessage;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+
+import org.borderwatch.common.ServedJson;
 
 /**
  * The JSON converter, writing each body whole: serialised into memory first, then sent
@@ -24,6 +27,9 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
  * larger socket buffer that {@link WebServerConfiguration} sets). It also means a
  * serialisation error can still become a proper error response, since nothing has been
  * sent yet.
+ * <p>
+ * A write's answer that the request already rendered for the record's history entry
+ * ({@link ServedJson}) is sent as that text, not serialised a second time.
  */
 class WholeBodyJsonConverter extends JacksonJsonHttpMessageConverter {
 
@@ -37,8 +43,16 @@ class WholeBodyJsonConverter extends JacksonJsonHttpMessageConverter {
 	@Override
 	protected void writeInternal(Object value, ResolvableType type, HttpOutputMessage message,
 			Map<String, Object> hints) throws IOException {
-		ByteArrayOutputStream body = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
 		HttpHeaders headers = message.getHeaders();
+		String rendered = (hints == null || hints.isEmpty()) ? ServedJson.of(value) : null;
+		if (rendered != null) {
+			// A write's record, already rendered for its history entry: the same text.
+			byte[] bytes = rendered.getBytes(StandardCharsets.UTF_8);
+			headers.setContentLength(bytes.length);
+			message.getBody().write(bytes);
+			return;
+		}
+		ByteArrayOutputStream body = new ByteArrayOutputStream(INITIAL_BUFFER_BYTES);
 		super.writeInternal(value, type, new HttpOutputMessage() {
 			@Override
 			public OutputStream getBody() {

@@ -41,28 +41,65 @@ public class HistoryRecords {
 	 * record changed more than once in the transaction, only its last entry gets the
 	 * record: the intermediate states are gone by now, and an entry never shows a state
 	 * other than its own.
+	 * <p>
+	 * The records the transaction's services answered with are rendered first, and one
+	 * statement both completes their entries and lists the entries still pending: a write
+	 * request that answers with the record it changed (all of them) sends one statement
+	 * for its history, not a query and then an update per entry. The others are read and
+	 * rendered one by one.
 	 * @return the number of entries completed
 	 */
 	public int renderPending() {
+		List<RecordRenderers.Rendered> served = this.renderers.renderServed(this.renderLimit);
 		List<Pending> pending = this.jdbc.sql("""
-				select c.seq, c.collection, c.record_id, c.parent_id, c.version
-				from record_change c
-				where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
-				  and coalesce(current_setting('bw.render', true), '') <> 'off'
-				  and not exists (select 1 from record_change l
-				                  where l.txid = c.txid and l.collection = c.collection
-				                    and l.record_id = c.record_id and l.seq > c.seq)
-				order by c.seq
-				limit :limit""")
+				with pending as (
+				  select c.seq, c.collection, c.record_id, c.parent_id, c.version
+				  from record_change c
+				  where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
+				    and coalesce(current_setting('bw.render', true), '') <> 'off'
+				    and not exists (select 1 from record_change l
+				                    where l.txid = c.txid and l.collection = c.collection
+				                      and l.record_id = c.record_id and l.seq > c.seq)
+				  order by c.seq
+				  limit :limit
+				), completed as (
+				  update record_change c
+				  set record = cast(s.record as json),
+				      patch = record_change_merge_patch(
+				          (select p.record::jsonb from record_change p
+				           where p.collection = c.collection and p.record_id = c.record_id
+				             and p.seq < c.seq and p.record is not null
+				           order by p.seq desc limit 1),
+				          cast(s.record as jsonb))
+				  from pending q
+				  join unnest(cast(:collections as text[]), cast(:ids as uuid[]), cast(:versions as bigint[]),
+				              cast(:records as text[])) as s(collection, record_id, version, record)
+				    on s.collection = q.collection and s.record_id = q.record_id and s.version = q.version
+				  where c.seq = q.seq and (select count(*) from pending) <= :renderLimit
+				  returning c.seq
+				)
+				select q.seq, q.collection, q.record_id, q.parent_id, q.version,
+				       exists (select 1 from completed d where d.seq = q.seq) as completed
+				from pending q
+				order by q.seq""")
 			.param("limit", this.renderLimit + 1)
+			.param("renderLimit", this.renderLimit)
+			.param("collections", served.stream().map(RecordRenderers.Rendered::collection).toArray(String[]::new))
+			.param("ids", served.stream().map((record) -> record.id().toString()).toArray(String[]::new))
+			.param("versions", served.stream().map((record) -> Long.toString(record.version())).toArray(String[]::new))
+			.param("records", served.stream().map(RecordRenderers.Rendered::json).toArray(String[]::new))
 			.query((rs, row) -> new Pending(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
-					rs.getObject(4, UUID.class), rs.getLong(5)))
+					rs.getObject(4, UUID.class), rs.getLong(5), rs.getBoolean(6)))
 			.list();
 		if (pending.size() > this.renderLimit) {
 			return 0;
 		}
 		int rendered = 0;
 		for (Pending entry : pending) {
+			if (entry.completed()) {
+				rendered++;
+				continue;
+			}
 			Optional<String> record = this.renderers.render(entry.collection(), entry.parentId(), entry.recordId(),
 					entry.version());
 			if (record.isPresent()) {
@@ -82,7 +119,7 @@ public class HistoryRecords {
 		return rendered;
 	}
 
-	private record Pending(long seq, String collection, UUID recordId, UUID parentId, long version) {
+	private record Pending(long seq, String collection, UUID recordId, UUID parentId, long version, boolean completed) {
 	}
 
 }

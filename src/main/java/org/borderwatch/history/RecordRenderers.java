@@ -1,6 +1,8 @@
 package org.borderwatch.history;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +19,7 @@ import org.borderwatch.ceasefire.CeasefireResponse;
 import org.borderwatch.ceasefire.CeasefireService;
 import org.borderwatch.ceasefire.CeasefireViolationService;
 import org.borderwatch.common.NotFoundException;
+import org.borderwatch.common.ServedJson;
 import org.borderwatch.crossing.CrossingResponse;
 import org.borderwatch.crossing.CrossingService;
 import org.borderwatch.crossing.StatusChangeResponse;
@@ -58,6 +61,10 @@ class RecordRenderers {
 			return (record != null && this.version.applyAsLong(record) == recordVersion) ? record : null;
 		}
 
+		long versionOf(Object record) {
+			return this.version.applyAsLong(this.type.cast(record));
+		}
+
 	}
 
 	private static final Map<String, Served<?>> SERVED = Map.of(HistoryCollections.ACTORS,
@@ -77,6 +84,12 @@ class RecordRenderers {
 			new Served<>(StatusChangeResponse.class, StatusChangeResponse::id, StatusChangeResponse::version));
 
 	private static final Map<Class<?>, Function<Object, UUID>> SERVED_IDS = servedIds();
+
+	private static final Map<Class<?>, String> SERVED_COLLECTIONS = servedCollections();
+
+	/** A record a service answered with, rendered, with what identifies its entry. */
+	record Rendered(String collection, UUID id, long version, String json) {
+	}
 
 	private final Map<String, Reader> readers;
 
@@ -116,6 +129,24 @@ class RecordRenderers {
 	}
 
 	/**
+	 * Renders each record the current transaction's services answered with, once, or none
+	 * when they answered with more than {@code limit}. The text completes the record's
+	 * history entry and, through {@link ServedJson}, answers the request.
+	 */
+	List<Rendered> renderServed(int limit) {
+		List<Rendered> rendered = new ArrayList<>();
+		ServedRecords.forEach(limit, (type, id, record) -> {
+			String collection = SERVED_COLLECTIONS.get(type);
+			if (collection != null) {
+				String json = this.mapper.writeValueAsString(record);
+				ServedJson.remember(record, json);
+				rendered.add(new Rendered(collection, id, SERVED.get(collection).versionOf(record), json));
+			}
+		});
+		return rendered;
+	}
+
+	/**
 	 * The id of a service's answer when it is a record of a collection history completes,
 	 * else empty.
 	 */
@@ -128,6 +159,12 @@ class RecordRenderers {
 		Map<Class<?>, Function<Object, UUID>> ids = new HashMap<>();
 		SERVED.values().forEach((served) -> ids.put(served.type(), idOf(served)));
 		return Map.copyOf(ids);
+	}
+
+	private static Map<Class<?>, String> servedCollections() {
+		Map<Class<?>, String> collections = new HashMap<>();
+		SERVED.forEach((collection, served) -> collections.put(served.type(), collection));
+		return Map.copyOf(collections);
 	}
 
 	private static <T> Function<Object, UUID> idOf(Served<T> served) {

@@ -50,6 +50,31 @@ final class ServedRecords implements TransactionSynchronization {
 		return (current != null) ? type.cast(current.records.get(new Key(type, id))) : null;
 	}
 
+	/**
+	 * Calls {@code action} with each answer the current transaction kept (its type, id
+	 * and the answer), when it kept no more than {@code limit}; returns how many it kept.
+	 */
+	static int forEach(int limit, ServedAction action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			return 0;
+		}
+		ServedRecords current = current();
+		if (current == null) {
+			return 0;
+		}
+		if (current.records.size() <= limit) {
+			current.records.forEach((key, record) -> action.accept(key.type(), key.id(), record));
+		}
+		return current.records.size();
+	}
+
+	/** What {@link #forEach} does with each kept answer. */
+	interface ServedAction {
+
+		void accept(Class<?> type, UUID id, Object record);
+
+	}
+
 	private static ServedRecords current() {
 		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
 			if (synchronization instanceof ServedRecords served) {

@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -39,6 +40,18 @@ class SecurityConfiguration {
 	/** Headers a dashboard on another origin may read. */
 	static final List<String> EXPOSED_HEADERS = List.of("ETag", "Link", "Location", "X-Request-Id", "RateLimit",
 			"RateLimit-Policy", "Retry-After", "Idempotent-Replayed");
+
+	/**
+	 * No observations of the filter chain's own steps (Spring Security would otherwise
+	 * time the chain before and after each request, every authentication and every
+	 * authorization): in CPU profiles of actor creates under load, the share of the
+	 * request's time spent outside the controller fell from 28% to 22% without them.
+	 * Requests stay observed as a whole ({@code http.server.requests}).
+	 */
+	@Bean
+	static SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
 
 	@Bean
 	AccessRules accessRules(SecurityProperties properties) {
