@@ -65,7 +65,7 @@ with e as materialized (select e.* from (select e.day, e.end_day, e.countries, e
      and e.day < date '2015-01-01' + cast(:d as integer) - 29
      and e.end_day >= date '2015-01-01' + cast(:d as integer) - 29) e) e),
 counts as (select u.actor_id, count(*) as incidents
-           from e cross join unnest(e.actor_ids) as u(actor_id)
+           from (select unnest(e.actor_ids) as actor_id from e) u
            group by u.actor_id),
 top as (select a.id, a.name, c.incidents
         from counts c join actor a on a.id = c.actor_id
