@@ -48,7 +48,7 @@ from ((select 'LATEST' as which, t.id from talks_round t
        order by t.start_date, t.id limit 1)) r
 join talks_round t on t.id = r.id
 join negotiation n on n.id = t.negotiation_id;
-with e as materialized (select e.* from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+with e as not materialized (select e.* from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
  from timeline_entry e
  where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
  union all
