@@ -29,12 +29,12 @@ select date_trunc('week', r.day::timestamp)::date as bucket, r.event_type as key
   sum(r.fatalities_not_reported) as fatalities_not_reported,
   sum(r.wounded_not_reported) as wounded_not_reported,
   sum(r.ongoing) as ongoing
-from (select r.*, 0 as ongoing from (select day, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported from incident_daily_rollup where day >= :from_day and day < :whole_from
+from (select day, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported, 0 as ongoing from incident_daily_rollup where day >= :from_day and day < :whole_from
  union all
- select period_start, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported from incident_weekly_rollup
+ select period_start, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported, 0 as ongoing from incident_weekly_rollup
  where period_start >= :whole_from and period_start < :whole_until
  union all
- select day, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported from incident_daily_rollup where day >= :whole_until and day <= :to_day) r
+ select day, country, event_type, incidents, security_forces_killed, security_forces_wounded, civilians_killed, civilians_wounded, militants_killed, militants_wounded, unknown_killed, unknown_wounded, fatalities_not_reported, wounded_not_reported, 0 as ongoing from incident_daily_rollup where day >= :whole_until and day <= :to_day
  union all
  select day, country, event_type, 0 as incidents, 0 as security_forces_killed, 0 as security_forces_wounded, 0 as civilians_killed, 0 as civilians_wounded, 0 as militants_killed, 0 as militants_wounded, 0 as unknown_killed, 0 as unknown_wounded, 0 as fatalities_not_reported, 0 as wounded_not_reported, incidents as ongoing from incident_ongoing_rollup where day = any (cast(:days as date[]))) r
 where r.day between :from_day and :to_day

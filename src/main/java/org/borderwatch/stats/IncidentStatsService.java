@@ -234,11 +234,17 @@ class IncidentStatsService {
 		private OngoingRollup() {
 		}
 
+		/**
+		 * One flat union: the same rows nested as {@code (select r.*, 0 as ongoing from
+		 * (...) r union all ...)} cost PostgreSQL 17 half as much again per execution as
+		 * a prepared statement (pgbench, same sitting).
+		 */
 		static String unionSql(PeriodSplit split) {
-			String rollup = (split != null) ? split.unionSql()
-					: "(select day, %s from incident_daily_rollup where day between :from and :to)".formatted(COLUMNS);
+			String rollup = (split != null) ? split.branches(", 0 as ongoing")
+					: "select day, %s, 0 as ongoing from incident_daily_rollup where day between :from and :to"
+						.formatted(COLUMNS);
 			return """
-					(select r.*, 0 as ongoing from %s r
+					(%s
 					 union all
 					 select day, %s from incident_ongoing_rollup where day = any (:days))""".formatted(rollup,
 					ONGOING_COLUMNS);
@@ -329,14 +335,22 @@ class IncidentStatsService {
 		 * the sub-type.
 		 */
 		String unionSql() {
+			return "(" + branches("") + ")";
+		}
+
+		/**
+		 * The three selects of {@link #unionSql}, unparenthesised, each followed by the
+		 * given columns.
+		 */
+		String branches(String columns) {
 			return """
-					(select day, %1$s from incident_daily_rollup where day >= :from and day < :wholeFrom
+					select day, %1$s%3$s from incident_daily_rollup where day >= :from and day < :wholeFrom
 					 union all
-					 select period_start, %1$s from incident_%2$sly_rollup
+					 select period_start, %1$s%3$s from incident_%2$sly_rollup
 					 where period_start >= :wholeFrom and period_start < :wholeUntil
 					 union all
-					 select day, %1$s from incident_daily_rollup where day >= :wholeUntil and day <= :to)"""
-				.formatted(COLUMNS, this.period.param());
+					 select day, %1$s%3$s from incident_daily_rollup where day >= :wholeUntil and day <= :to"""
+				.formatted(COLUMNS, this.period.param(), columns);
 		}
 
 	}
