@@ -48,7 +48,7 @@ from ((select 'LATEST' as which, t.id from talks_round t
        order by t.start_date, t.id limit 1)) r
 join talks_round t on t.id = r.id
 join negotiation n on n.id = t.negotiation_id;
-with e as materialized (select e.* from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
+with e as not materialized (select e.* from (select e.day, e.end_day, e.countries, e.actor_ids, e.fatalities, e.wounded
  from timeline_entry e
  where e.kind_rank = 1 and e.day between date '2015-01-01' + cast(:d as integer) - 29 and date '2015-01-01' + cast(:d as integer)
  union all
@@ -65,7 +65,7 @@ with e as materialized (select e.* from (select e.day, e.end_day, e.countries, e
      and e.day < date '2015-01-01' + cast(:d as integer) - 29
      and e.end_day >= date '2015-01-01' + cast(:d as integer) - 29) e) e),
 counts as (select u.actor_id, count(*) as incidents
-           from e cross join unnest(e.actor_ids) as u(actor_id)
+           from (select unnest(e.actor_ids) as actor_id from e) u
            group by u.actor_id),
 top as (select a.id, a.name, c.incidents
         from counts c join actor a on a.id = c.actor_id
