@@ -23,6 +23,51 @@ import org.springframework.stereotype.Service;
 @Service
 public class HistoryRecords {
 
+	/**
+	 * The merge patch from an entry's previous recorded state to its record (%s: a SQL
+	 * expression of the record's JSON text), in an update of {@code record_change c}.
+	 */
+	private static final String PATCH_FROM_PREVIOUS = """
+			record_change_merge_patch(
+			    (select p.record::jsonb from record_change p
+			     where p.collection = c.collection and p.record_id = c.record_id
+			       and p.seq < c.seq and p.record is not null
+			     order by p.seq desc limit 1),
+			    cast(%s as jsonb))""";
+
+	/** Completes the entries of the served records, and lists every pending entry. */
+	private static final String COMPLETE_SERVED_AND_LIST_PENDING = """
+			with pending as (
+			  select c.seq, c.collection, c.record_id, c.parent_id, c.version
+			  from record_change c
+			  where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
+			    and coalesce(current_setting('bw.render', true), '') <> 'off'
+			    and not exists (select 1 from record_change l
+			                    where l.txid = c.txid and l.collection = c.collection
+			                      and l.record_id = c.record_id and l.seq > c.seq)
+			  order by c.seq
+			  limit :limit
+			), completed as (
+			  update record_change c
+			  set record = cast(s.record as json), patch = %s
+			  from pending q
+			  join unnest(cast(:collections as text[]), cast(:ids as uuid[]), cast(:versions as bigint[]),
+			              cast(:records as text[])) as s(collection, record_id, version, record)
+			    on s.collection = q.collection and s.record_id = q.record_id and s.version = q.version
+			  where c.seq = q.seq and (select count(*) from pending) <= :renderLimit
+			  returning c.seq
+			)
+			select q.seq, q.collection, q.record_id, q.parent_id, q.version,
+			       exists (select 1 from completed d where d.seq = q.seq) as completed
+			from pending q
+			order by q.seq""".formatted(PATCH_FROM_PREVIOUS.formatted("s.record"));
+
+	/** Completes one entry with its record. */
+	private static final String COMPLETE_ONE = """
+			update record_change c
+			set record = cast(:record as json), patch = %s
+			where c.seq = :seq""".formatted(PATCH_FROM_PREVIOUS.formatted(":record"));
+
 	private final JdbcClient jdbc;
 
 	private final RecordRenderers renderers;
@@ -51,37 +96,7 @@ public class HistoryRecords {
 	 */
 	public int renderPending() {
 		List<RecordRenderers.Rendered> served = this.renderers.renderServed(this.renderLimit);
-		List<Pending> pending = this.jdbc.sql("""
-				with pending as (
-				  select c.seq, c.collection, c.record_id, c.parent_id, c.version
-				  from record_change c
-				  where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
-				    and coalesce(current_setting('bw.render', true), '') <> 'off'
-				    and not exists (select 1 from record_change l
-				                    where l.txid = c.txid and l.collection = c.collection
-				                      and l.record_id = c.record_id and l.seq > c.seq)
-				  order by c.seq
-				  limit :limit
-				), completed as (
-				  update record_change c
-				  set record = cast(s.record as json),
-				      patch = record_change_merge_patch(
-				          (select p.record::jsonb from record_change p
-				           where p.collection = c.collection and p.record_id = c.record_id
-				             and p.seq < c.seq and p.record is not null
-				           order by p.seq desc limit 1),
-				          cast(s.record as jsonb))
-				  from pending q
-				  join unnest(cast(:collections as text[]), cast(:ids as uuid[]), cast(:versions as bigint[]),
-				              cast(:records as text[])) as s(collection, record_id, version, record)
-				    on s.collection = q.collection and s.record_id = q.record_id and s.version = q.version
-				  where c.seq = q.seq and (select count(*) from pending) <= :renderLimit
-				  returning c.seq
-				)
-				select q.seq, q.collection, q.record_id, q.parent_id, q.version,
-				       exists (select 1 from completed d where d.seq = q.seq) as completed
-				from pending q
-				order by q.seq""")
+		List<Pending> pending = this.jdbc.sql(COMPLETE_SERVED_AND_LIST_PENDING)
 			.param("limit", this.renderLimit + 1)
 			.param("renderLimit", this.renderLimit)
 			.param("collections", served.stream().map(RecordRenderers.Rendered::collection).toArray(String[]::new))
@@ -103,16 +118,7 @@ public class HistoryRecords {
 			Optional<String> record = this.renderers.render(entry.collection(), entry.parentId(), entry.recordId(),
 					entry.version());
 			if (record.isPresent()) {
-				this.jdbc.sql("""
-						update record_change c
-						set record = cast(:record as json),
-						    patch = record_change_merge_patch(
-						        (select p.record::jsonb from record_change p
-						         where p.collection = c.collection and p.record_id = c.record_id
-						           and p.seq < c.seq and p.record is not null
-						         order by p.seq desc limit 1),
-						        cast(:record as jsonb))
-						where c.seq = :seq""").param("record", record.get()).param("seq", entry.seq()).update();
+				this.jdbc.sql(COMPLETE_ONE).param("record", record.get()).param("seq", entry.seq()).update();
 				rendered++;
 			}
 		}
