@@ -33,9 +33,11 @@ final class EmbeddedDatabaseServer implements Closeable {
 
 	/**
 	 * The library gives up after 10 seconds by default; crash recovery after a kill can
-	 * take longer than that on a large database.
+	 * take longer than that on a large database: it replays the WAL written since the
+	 * last checkpoint, up to {@code max_wal_size} (gigabytes after a kill during a large
+	 * import).
 	 */
-	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+	private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
 	private final EmbeddedPostgres postgres;
 
@@ -77,6 +79,10 @@ final class EmbeddedDatabaseServer implements Closeable {
 				.setServerConfig("full_page_writes", "on")
 				.setServerConfig("timezone", "UTC")
 				.setServerConfig("max_connections", "100")
+				// sized for imports of large files, see EmbeddedDatabaseProperties
+				.setServerConfig("shared_buffers", properties.sharedBuffers())
+				.setServerConfig("max_wal_size", properties.maxWalSize())
+				.setServerConfig("checkpoint_timeout", properties.checkpointTimeout())
 				// initdb sets up trust authentication: never reachable from another host
 				.setServerConfig("listen_addresses", "localhost")
 				// the application context stops the server, after the connection pool is

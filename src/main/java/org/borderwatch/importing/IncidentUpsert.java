@@ -168,6 +168,8 @@ final class IncidentUpsert {
 				.list();
 			steps.done("timeline refresh");
 		}
+		BulkSettings.mergeGinPendingLists(jdbc);
+		steps.done("GIN pending lists");
 		steps.log(importId);
 		return counts;
 	}
