@@ -90,6 +90,19 @@ class EmbeddedDatabaseConfigurationTest {
 	}
 
 	@Test
+	void startsAServerSizedForLargeImportsWithoutGivingUpDurability() {
+		this.runner.withPropertyValues(dataDirProperty(), "borderwatch.embedded-db.max-wal-size=2GB").run((context) -> {
+			JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+			assertThat(jdbc.queryForObject("show shared_buffers", String.class)).isEqualTo("512MB");
+			assertThat(jdbc.queryForObject("show max_wal_size", String.class)).isEqualTo("2GB");
+			assertThat(jdbc.queryForObject("show checkpoint_timeout", String.class)).isEqualTo("30min");
+			assertThat(jdbc.queryForObject("show fsync", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show full_page_writes", String.class)).isEqualTo("on");
+			assertThat(jdbc.queryForObject("show synchronous_commit", String.class)).isEqualTo("on");
+		});
+	}
+
+	@Test
 	void startsDespiteAPidFileNamingAnUnrelatedProcess() throws IOException {
 		List<String> pidFile = new ArrayList<>();
 		this.runner.withPropertyValues(dataDirProperty())

@@ -130,6 +130,30 @@ class UcdpGedImportTest extends IntegrationTest {
 	}
 
 	@Test
+	void mergesTheSearchIndexesPendingEntriesBeforeItCommitsAndKeepsItsSettingsToItself() {
+		this.jdbc.sql("create extension if not exists pgstattuple").update();
+
+		importFile(DatasetFixtures.gedHdxFile(events()), false, OnConflict.KEEP);
+
+		// under the import's 64MB limit its GIN entries would still wait in the pending
+		// lists, which every search reads row by row
+		long pending = this.jdbc.sql("""
+				select coalesce(sum((pgstatginindex(i.indexrelid)).pending_tuples), 0)
+				from pg_index i join pg_class c on c.oid = i.indexrelid join pg_am a on a.oid = c.relam
+				where a.amname = 'gin' and i.indrelid in ('incident'::regclass, 'timeline_entry'::regclass)""")
+			.query(Long.class)
+			.single();
+		assertThat(pending).isZero();
+		assertThat(this.jdbc.sql("""
+				select count(*) from incident
+				where search @@ to_tsquery('english', 'pakistan') and external_id like :prefix || '%'""")
+			.param("prefix", this.prefix)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		assertThat(this.jdbc.sql("show gin_pending_list_limit").query(String.class).single()).isEqualTo("4MB");
+	}
+
+	@Test
 	void theWebExportOfTheSameEventsChangesNothing() {
 		importFile(DatasetFixtures.gedHdxFile(events()), false, OnConflict.KEEP);
 
