@@ -5,8 +5,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Who makes the changes of the current transaction, and why: the three transaction-local
  * settings that the history triggers read ({@code bw.actor}, {@code bw.role},
- * {@code bw.reason}). Every write path sets them at the start of its transaction: the API
- * does so for each write request, an importer for its own transactions. Transaction-local
+ * {@code bw.reason}). A write path that attributes its own changes (an importer) sets
+ * them at the start of its transaction; the service's transactions that do not are
+ * attributed to the caller of the request when their history is completed, just before
+ * commit (see {@code HistoryRecords#renderPending}). Transaction-local
  * ({@code set_config(..., true)}), so that they never leak to the next user of a pooled
  * connection; a write made without them is attributed to the database role.
  */

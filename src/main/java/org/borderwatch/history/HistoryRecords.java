@@ -35,9 +35,20 @@ public class HistoryRecords {
 			     order by p.seq desc limit 1),
 			    cast(%s as jsonb))""";
 
-	/** Completes the entries of the served records, and lists every pending entry. */
+	/**
+	 * Attributes the entries of the transaction to the caller, completes the entries of
+	 * the served records, and lists every pending entry. The attribution applies only
+	 * when nothing in the transaction set {@code bw.actor} itself (an importer does): the
+	 * triggers then wrote every entry with the database role, as they do for any write
+	 * without the settings. No row is updated twice in the statement: the completed
+	 * entries take the attribution in the same update.
+	 */
 	private static final String COMPLETE_SERVED_AND_LIST_PENDING = """
-			with pending as (
+			with attribution as (
+			  select coalesce(nullif(cast(:actor as text), ''), 'sql:' || session_user) as actor,
+			         nullif(cast(:role as text), '') as role, nullif(cast(:reason as text), '') as reason,
+			         cast(:attribute as boolean) and coalesce(current_setting('bw.actor', true), '') = '' as applies
+			), pending as (
 			  select c.seq, c.collection, c.record_id, c.parent_id, c.version
 			  from record_change c
 			  where c.txid = pg_current_xact_id_if_assigned() and c.record is null and c.action <> 'DELETED'
@@ -49,13 +60,23 @@ public class HistoryRecords {
 			  limit :limit
 			), completed as (
 			  update record_change c
-			  set record = cast(s.record as json), patch = %s
+			  set record = cast(s.record as json), patch = %s,
+			      actor = case when t.applies then t.actor else c.actor end,
+			      role = case when t.applies then t.role else c.role end,
+			      reason = case when t.applies then t.reason else c.reason end
 			  from pending q
 			  join unnest(cast(:collections as text[]), cast(:ids as uuid[]), cast(:versions as bigint[]),
 			              cast(:records as text[])) as s(collection, record_id, version, record)
 			    on s.collection = q.collection and s.record_id = q.record_id and s.version = q.version
+			  cross join attribution t
 			  where c.seq = q.seq and (select count(*) from pending) <= :renderLimit
 			  returning c.seq
+			), attributed as (
+			  update record_change c
+			  set actor = t.actor, role = t.role, reason = t.reason
+			  from attribution t
+			  where t.applies and c.txid = pg_current_xact_id_if_assigned()
+			    and not exists (select 1 from completed d where d.seq = c.seq)
 			)
 			select q.seq, q.collection, q.record_id, q.parent_id, q.version,
 			       exists (select 1 from completed d where d.seq = q.seq) as completed
@@ -92,11 +113,23 @@ public class HistoryRecords {
 	 * request that answers with the record it changed (all of them) sends one statement
 	 * for its history, not a query and then an update per entry. The others are read and
 	 * rendered one by one.
+	 * <p>
+	 * The same statement attributes the transaction's entries to {@code author} with
+	 * {@code reason}, unless something in the transaction attributed its changes itself
+	 * ({@link ChangeAttribution}): attributing here rather than with a statement of its
+	 * own at the start of the transaction saves every write request a round trip.
+	 * @param author who made the changes, null to leave the entries as the triggers wrote
+	 * them
+	 * @param reason why, may be null
 	 * @return the number of entries completed
 	 */
-	public int renderPending() {
+	public int renderPending(ChangeAuthor author, String reason) {
 		List<RecordRenderers.Rendered> served = this.renderers.renderServed(this.renderLimit);
 		List<Pending> pending = this.jdbc.sql(COMPLETE_SERVED_AND_LIST_PENDING)
+			.param("actor", (author != null) ? author.name() : null)
+			.param("role", (author != null) ? author.role() : null)
+			.param("reason", reason)
+			.param("attribute", author != null)
 			.param("limit", this.renderLimit + 1)
 			.param("renderLimit", this.renderLimit)
 			.param("collections", served.stream().map(RecordRenderers.Rendered::collection).toArray(String[]::new))

@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.List;
 
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,12 +23,17 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Brackets every read-write transaction of the service with the two halves of its
- * history: at the start, the caller and the reason go into the transaction-local settings
- * that the history triggers read; just before commit, the entries the triggers wrote get
- * the records as the API serves them, and the merge patches between those; after the
- * commit of a transaction that recorded changes, the {@link CommittedChangeListener}s are
- * told.
+ * Completes the history of every read-write transaction of the service: just before
+ * commit, the entries the triggers wrote get the caller and the reason, the records as
+ * the API serves them, and the merge patches between those, all in one statement; after
+ * the commit of a transaction that recorded changes, the {@link CommittedChangeListener}s
+ * are told.
+ * <p>
+ * The caller is not put into the transaction-local settings the triggers read (a
+ * statement, and a round trip, of its own at the start of every write): the triggers
+ * attribute the entries to the database role, and the completion puts the caller in their
+ * place, unless the transaction attributed its changes itself ({@link ChangeAttribution},
+ * as the importers do).
  * <p>
  * Done around the transaction rather than in each service, so that no write path of the
  * service can forget it; the triggers catch the paths that bypass the service (bulk SQL),
@@ -77,16 +85,6 @@ class HistoryTransactions implements TransactionExecutionListener, SmartInitiali
 	}
 
 	@Override
-	public void afterBegin(TransactionExecution transaction, Throwable beginFailure) {
-		if (beginFailure != null || !writes(transaction)) {
-			return;
-		}
-		ChangeAuthorSource source = resolved().authors();
-		ChangeAuthor author = (source != null) ? source.current() : ChangeAuthor.SYSTEM;
-		ChangeAttribution.apply(this.jdbc, author.name(), author.role(), currentReason());
-	}
-
-	@Override
 	public void beforeCommit(TransactionExecution transaction) {
 		if (!writes(transaction) || transaction.isRollbackOnly()) {
 			return;
@@ -95,13 +93,22 @@ class HistoryTransactions implements TransactionExecutionListener, SmartInitiali
 		// first.
 		Resolved current = resolved();
 		EntityManagerFactory factory = current.entityManagers();
-		if (factory != null) {
-			EntityManager manager = EntityManagerFactoryUtils.getTransactionalEntityManager(factory);
-			if (manager != null) {
-				manager.flush();
-			}
+		EntityManager manager = (factory != null) ? EntityManagerFactoryUtils.getTransactionalEntityManager(factory)
+				: null;
+		if (manager != null) {
+			manager.flush();
 		}
-		int rendered = current.records().renderPending();
+		ChangeAuthorSource source = current.authors();
+		ChangeAuthor author = (source != null) ? source.current() : ChangeAuthor.SYSTEM;
+		int rendered = current.records().renderPending(author, currentReason());
+		if (manager != null) {
+			// Completing the entries only reads entities: the session is as clean as the
+			// flush above left it, and the commit right after this listener would only
+			// check every entity for changes once more. The session ends with the
+			// transaction (no open session in view); one that outlives it is set back to
+			// AUTO by the next transaction's begin.
+			manager.unwrap(Session.class).setHibernateFlushMode(FlushMode.MANUAL);
+		}
 		tellListenersAfterCommit(current.committedListeners(), rendered > 0);
 	}
 

@@ -184,6 +184,37 @@ class HistoryApiTest extends IntegrationTest {
 		assertThat(entry.path("record").isNull()).isTrue();
 	}
 
+	@Test
+	void attributesTheServicesTransactionsAtCompletionUnlessTheWriterAttributedItself() {
+		UUID unattributed = UUID.randomUUID();
+		UUID imported = UUID.randomUUID();
+		UUID deleted = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> insertSource(unattributed));
+		this.transactions.executeWithoutResult((status) -> {
+			ChangeAttribution.apply(this.jdbc, "ucdp-importer", "IMPORTER", "GED 25.1");
+			insertSource(imported);
+		});
+		insertSource(deleted);
+		this.transactions.executeWithoutResult(
+				(status) -> this.jdbc.sql("delete from source where id = :id").param("id", deleted).update());
+
+		JsonNode system = ok(this.api.get("/api/v1/sources/" + unattributed + "/history"), 200).json()
+			.path("items")
+			.get(0);
+		assertThat(system.path("by").asString()).isEqualTo(ChangeAuthor.SYSTEM.name());
+		assertThat(system.path("reason").isNull()).isTrue();
+		JsonNode importer = ok(this.api.get("/api/v1/sources/" + imported + "/history"), 200).json()
+			.path("items")
+			.get(0);
+		assertThat(importer.path("by").asString()).isEqualTo("ucdp-importer");
+		assertThat(importer.path("reason").asString()).isEqualTo("GED 25.1");
+		JsonNode tombstone = ok(this.api.get("/api/v1/sources/" + deleted + "/history"), 200).json()
+			.path("items")
+			.get(0);
+		assertThat(tombstone.path("action").asString()).isEqualTo("DELETED");
+		assertThat(tombstone.path("by").asString()).isEqualTo(ChangeAuthor.SYSTEM.name());
+	}
+
 	private void insertSource(UUID id) {
 		this.jdbc.sql("""
 				insert into source (id, publisher, title, kind, version, created_at, updated_at)
