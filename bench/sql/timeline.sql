@@ -7,7 +7,9 @@
 \set r random(1, 1000000)
 select day as after_day, kind_rank as after_rank, instant as after_instant, record_id as after_id, from_day, to_day
 from bench.timeline_keys where k = 1 + cast(:r as bigint) % (select max(k) from bench.timeline_keys) \gset
-select e.kind, e.record_id, e.day, e.end_day, e.date_precision, e.instant, e.title, e.summary, e.countries,
+select e.kind, e.record_id, e.day, e.end_day, e.date_precision,
+case when e.kind <> 'CROSSING_STATUS_CHANGED' and e.instant = e.day::timestamp at time zone 'UTC'
+then null else e.instant end as instant, e.title, e.summary, e.countries,
 e.actors::text as actors, e.place_name, e.latitude, e.longitude, e.fatalities, e.crossing_id
 from timeline_entry e
 join timeline_facet k on k.kind = e.kind and k.record_id = e.record_id and k.facet = concat('c', ':', cast(:country as text))

@@ -52,6 +52,8 @@ public class CursorCodec {
 
 	private static final Set<String> NOT_FILTERS = Set.of("cursor", "limit", "format");
 
+	private static final String FINGERPRINT_ATTRIBUTE = CursorCodec.class.getName() + ".fingerprint";
+
 	/**
 	 * One HMAC per thread, keyed once: looking the algorithm up and keying it again for
 	 * every cursor was a visible share of a page request. {@code doFinal} leaves a Mac
@@ -75,7 +77,7 @@ public class CursorCodec {
 
 	/** The token of {@code cursor}, bound to the filters of the current request. */
 	public String encode(Cursor cursor) {
-		return encode(cursor, currentFilters());
+		return encodeWith(cursor, currentFingerprint());
 	}
 
 	/**
@@ -84,18 +86,26 @@ public class CursorCodec {
 	 * keys, or when it was issued for other filters than the current request's.
 	 */
 	public Cursor decode(String token, int expectedValues) {
-		return decode(token, expectedValues, currentFilters());
+		return decodeWith(token, expectedValues, currentFingerprint());
 	}
 
 	String encode(Cursor cursor, Map<String, Set<String>> filters) {
+		return encodeWith(cursor, fingerprint(filters));
+	}
+
+	Cursor decode(String token, int expectedValues, Map<String, Set<String>> filters) {
+		return decodeWith(token, expectedValues, fingerprint(filters));
+	}
+
+	private String encodeWith(Cursor cursor, String fingerprint) {
 		List<String> values = new ArrayList<>();
-		values.add(fingerprint(filters));
+		values.add(fingerprint);
 		values.addAll(cursor.values());
 		byte[] payload = String.join(String.valueOf(SEPARATOR), values).getBytes(StandardCharsets.UTF_8);
 		return ENCODER.encodeToString(payload) + "." + ENCODER.encodeToString(sign(payload));
 	}
 
-	Cursor decode(String token, int expectedValues, Map<String, Set<String>> filters) {
+	private Cursor decodeWith(String token, int expectedValues, String fingerprint) {
 		List<String> values;
 		try {
 			int dot = token.indexOf('.');
@@ -115,12 +125,31 @@ public class CursorCodec {
 		if (values.size() != expectedValues + 1) {
 			throw invalid();
 		}
-		if (!values.get(0).equals(fingerprint(filters))) {
+		if (!values.get(0).equals(fingerprint)) {
 			throw InvalidInputException.forField("cursor",
 					"was issued for other filters; send the filters of the walk it came from unchanged, "
 							+ "or start again without a cursor");
 		}
 		return Cursor.ofValues(values.subList(1, values.size()));
+	}
+
+	/**
+	 * The fingerprint of the current request's filters, worked out once per request: a
+	 * page request checks the cursor it was sent and signs the next one, and each would
+	 * otherwise read the query again and compute one more HMAC.
+	 */
+	private String currentFingerprint() {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (attributes == null) {
+			return fingerprint(Map.of());
+		}
+		if (attributes.getAttribute(FINGERPRINT_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST) instanceof String fingerprint) {
+			return fingerprint;
+		}
+		String fingerprint = fingerprint(currentFilters());
+		attributes.setAttribute(FINGERPRINT_ATTRIBUTE, fingerprint, RequestAttributes.SCOPE_REQUEST);
+		return fingerprint;
 	}
 
 	/** The current request's filters: parameter name to its values, normalised. */

@@ -41,6 +41,10 @@ class RateLimits extends OncePerRequestFilter {
 
 	private final ProblemResponses problems;
 
+	private final String readPolicy;
+
+	private final String writePolicy;
+
 	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
 		.expireAfterAccess(Duration.ofMinutes(10))
 		.maximumSize(100_000)
@@ -54,6 +58,16 @@ class RateLimits extends OncePerRequestFilter {
 		this.readsPerMinute = readsPerMinute;
 		this.writesPerMinute = writesPerMinute;
 		this.problems = new ProblemResponses(mapper, rules);
+		this.readPolicy = policyHeader("reads", readsPerMinute);
+		this.writePolicy = policyHeader("writes", writesPerMinute);
+	}
+
+	/**
+	 * The {@code RateLimit-Policy} value of a policy: the same on every answer, so built
+	 * once.
+	 */
+	private static String policyHeader(String policy, long quota) {
+		return "\"" + policy + "\";q=" + quota + ";w=60";
 	}
 
 	@Override
@@ -73,7 +87,7 @@ class RateLimits extends OncePerRequestFilter {
 					.addLimit((limit) -> limit.capacity(quota).refillGreedy(quota, Duration.ofMinutes(1)))
 					.build());
 		ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-		response.setHeader("RateLimit-Policy", "\"" + policy + "\";q=" + quota + ";w=60");
+		response.setHeader("RateLimit-Policy", read ? this.readPolicy : this.writePolicy);
 		response.setHeader("RateLimit", "\"" + policy + "\";r=" + probe.getRemainingTokens() + ";t="
 				+ seconds(probe.isConsumed() ? probe.getNanosToWaitForReset() : probe.getNanosToWaitForRefill()));
 		if (!probe.isConsumed()) {

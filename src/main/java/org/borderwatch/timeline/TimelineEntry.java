@@ -20,7 +20,8 @@ import org.borderwatch.common.DatePrecision;
  * {@code instant} is the entry's position within its day in the feed's order: for a
  * crossing change the instant it took effect (the only kind whose JSON shows it); for an
  * incident the start of the day when its start is known to the day, its last instant when
- * the day is only the earliest it can have begun.
+ * the day is only the earliest it can have begun. Read from the timeline it is null where
+ * it is the start of the entry's day, which {@link #key()} then takes.
  */
 @Schema(name = "TimelineEntry")
 @JsonSerialize(using = TimelineEntrySerializer.class)

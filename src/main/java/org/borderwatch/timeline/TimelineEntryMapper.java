@@ -3,6 +3,7 @@ package org.borderwatch.timeline;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -47,9 +48,13 @@ class TimelineEntryMapper implements RowMapper<TimelineEntry> {
 				? new TimelineEntry.Location(placeName, latitude, longitude) : null;
 		return new TimelineEntry(kind, recordId, rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class),
 				(precision != null) ? DatePrecision.valueOf(precision) : null,
-				rs.getObject(6, OffsetDateTime.class).toInstant(), rs.getString(7), rs.getString(8),
+				instant(rs.getObject(6, OffsetDateTime.class)), rs.getString(7), rs.getString(8),
 				strings(rs.getArray(9)), location, new RawJson(rs.getBytes(10)), rs.getObject(14, Integer.class),
 				kind.link(recordId, rs.getObject(15, UUID.class)));
+	}
+
+	private static Instant instant(OffsetDateTime at) {
+		return (at != null) ? at.toInstant() : null;
 	}
 
 	/** The actors of an entry, parsed (the entry itself keeps them as JSON text). */

@@ -24,10 +24,15 @@ final class TimelineSql {
 
 	/**
 	 * Every statement selects these, in this order: {@link TimelineEntryMapper} reads
-	 * them by position.
+	 * them by position. The instant comes as null when it is the start of the entry's day
+	 * (most entries; a crossing change always has its own): the key then takes that
+	 * start, and a page's rows need not decode a timestamp each, which was a tenth of
+	 * reading them.
 	 */
 	private static final String COLUMNS = """
-			e.kind, e.record_id, e.day, e.end_day, e.date_precision, e.instant, e.title, e.summary, e.countries,
+			e.kind, e.record_id, e.day, e.end_day, e.date_precision,
+			case when e.kind <> 'CROSSING_STATUS_CHANGED' and e.instant = e.day::timestamp at time zone 'UTC'
+			then null else e.instant end as instant, e.title, e.summary, e.countries,
 			e.actors::text as actors, e.place_name, e.latitude, e.longitude, e.fatalities, e.crossing_id""";
 
 	/** A statement and its named parameters. */
