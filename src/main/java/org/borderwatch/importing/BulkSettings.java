@@ -22,8 +22,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class BulkSettings {
 
-	/** The GIN indexes an import of incidents fills. */
-	private static final String GIN_TABLES = "'incident', 'timeline_entry', 'actor'";
+	/**
+	 * Merges the pending lists of the GIN indexes an import of incidents fills (those of
+	 * {@code incident}, {@code timeline_entry} and {@code actor}) into their trees.
+	 */
+	private static final String MERGE_GIN_PENDING_LISTS = """
+			select gin_clean_pending_list(i.indexrelid)
+			from pg_index i
+			join pg_class c on c.oid = i.indexrelid
+			join pg_am a on a.oid = c.relam
+			where a.amname = 'gin'
+			  and i.indrelid in ('incident'::regclass, 'timeline_entry'::regclass, 'actor'::regclass)
+			  and pg_has_role(c.relowner, 'USAGE')""";
 
 	private BulkSettings() {
 	}
@@ -41,19 +51,7 @@ final class BulkSettings {
 	 * others are left to autovacuum.
 	 */
 	static void mergeGinPendingLists(JdbcClient jdbc) {
-		jdbc.sql("""
-				select gin_clean_pending_list(i.indexrelid)
-				from pg_index i
-				join pg_class c on c.oid = i.indexrelid
-				join pg_am a on a.oid = c.relam
-				where a.amname = 'gin' and i.indrelid in (%s)
-				  and pg_has_role(c.relowner, 'USAGE')""".formatted(tableOids()))
-			.query((rs, n) -> rs.getLong(1))
-			.list();
-	}
-
-	private static String tableOids() {
-		return "select to_regclass(t) from unnest(array[" + GIN_TABLES + "]) t";
+		jdbc.sql(MERGE_GIN_PENDING_LISTS).query((rs, n) -> rs.getLong(1)).list();
 	}
 
 }
