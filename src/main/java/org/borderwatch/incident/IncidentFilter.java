@@ -14,6 +14,7 @@ import org.borderwatch.common.BoundingBox;
 import org.borderwatch.common.Countries;
 import org.borderwatch.common.EnumValues;
 import org.borderwatch.common.InvalidInputException;
+import org.borderwatch.common.IsoDates;
 import org.borderwatch.common.Near;
 import org.borderwatch.common.SqlFilter;
 
@@ -212,7 +213,7 @@ public record IncidentFilter(LocalDate from, LocalDate to, List<String> countrie
 
 	private static LocalDate date(String text) {
 		try {
-			return LocalDate.parse(text);
+			return IsoDates.parseDate(text);
 		}
 		catch (DateTimeParseException ex) {
 			throw new IllegalArgumentException("'" + text + "' is not a valid date (expected YYYY-MM-DD)");

@@ -22,6 +22,7 @@ import org.borderwatch.common.ConflictException;
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.ETags;
 import org.borderwatch.common.InvalidInputException;
+import org.borderwatch.common.IsoDates;
 import org.borderwatch.common.MergePatcher;
 import org.borderwatch.common.NotFoundException;
 import org.borderwatch.common.PageResponse;
@@ -162,7 +163,7 @@ public class IncidentService {
 	}
 
 	private static LocalDate parseCursorDate(String value) {
-		return parseCursorValue(value, LocalDate::parse);
+		return parseCursorValue(value, IsoDates::parseDate);
 	}
 
 	private static UUID parseCursorId(String value) {

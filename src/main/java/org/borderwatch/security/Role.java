@@ -1,6 +1,5 @@
 package org.borderwatch.security;
 
-import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.security.core.GrantedAuthority;
@@ -21,6 +20,8 @@ public enum Role {
 	/** Manages API keys and reads the operations endpoints. */
 	ADMIN;
 
+	private static final Role[] VALUES = values();
+
 	/** The Spring Security authority of this role alone (the hierarchy adds the rest). */
 	GrantedAuthority authority() {
 		return new SimpleGrantedAuthority("ROLE_" + name());
@@ -30,17 +31,22 @@ public enum Role {
 		return compareTo(other) >= 0;
 	}
 
-	/** The role named (any case), if it is one. */
+	/**
+	 * The role named (any case), if it is one. Compares rather than calling
+	 * {@code valueOf}: every anonymous request asks about {@code ANONYMOUS}, and an
+	 * exception per request is not free.
+	 */
 	static Optional<Role> parse(String name) {
 		if (name == null) {
 			return Optional.empty();
 		}
-		try {
-			return Optional.of(valueOf(name.strip().toUpperCase(Locale.ROOT)));
+		String stripped = name.strip();
+		for (Role role : VALUES) {
+			if (role.name().equalsIgnoreCase(stripped)) {
+				return Optional.of(role);
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			return Optional.empty();
-		}
+		return Optional.empty();
 	}
 
 }

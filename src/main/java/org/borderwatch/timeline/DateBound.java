@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import org.borderwatch.common.InvalidInputException;
+import org.borderwatch.common.IsoDates;
 
 /**
  * A {@code from} or {@code to} of the timeline as the client wrote it: an ISO date, or a
@@ -54,7 +55,7 @@ record DateBound(LocalDate date, RecordType recordType, UUID recordId) {
 		int colon = text.indexOf(':');
 		if (colon < 0) {
 			try {
-				return new DateBound(LocalDate.parse(text), null, null);
+				return new DateBound(IsoDates.parseDate(text), null, null);
 			}
 			catch (DateTimeParseException ex) {
 				throw invalid(param, value);

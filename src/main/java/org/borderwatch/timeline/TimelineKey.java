@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.borderwatch.common.Cursor;
 import org.borderwatch.common.InvalidInputException;
+import org.borderwatch.common.IsoDates;
 
 /**
  * A position in the feed's total order: date, kind rank, instant (a crossing change's
@@ -36,8 +37,8 @@ record TimelineKey(LocalDate date, int rank, Instant instant, UUID recordId) {
 					"was issued for order=" + cursor.value(0) + "; keep the order of the walk it came from");
 		}
 		try {
-			return new TimelineKey(LocalDate.parse(cursor.value(1)), Integer.parseInt(cursor.value(2)),
-					Instant.parse(cursor.value(3)), UUID.fromString(cursor.value(4)));
+			return new TimelineKey(IsoDates.parseDate(cursor.value(1)), Integer.parseInt(cursor.value(2)),
+					IsoDates.parseInstant(cursor.value(3)), UUID.fromString(cursor.value(4)));
 		}
 		catch (DateTimeParseException | IllegalArgumentException ex) {
 			throw InvalidInputException.forField("cursor", "is not a cursor this list issued");
