@@ -209,6 +209,20 @@ class SecurityApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void sendsTheSecurityHeadersWithProblemsToo() {
+		Api anonymous = this.admin.anonymous();
+		Api.Response notFound = anonymous.get("/api/v1/actors/" + UUID.randomUUID());
+		Api.Response badFilter = anonymous.get("/api/v1/timeline?from=yesterday");
+		Api.Response refused = anonymous.post("/api/v1/actors", """
+				{"name": "Refused", "kind": "OTHER"}""");
+		assertThat(List.of(notFound.status(), badFilter.status(), refused.status())).containsExactly(404, 400, 401);
+		for (Api.Response problem : List.of(notFound, badFilter, refused)) {
+			assertThat(problem.header("X-Content-Type-Options")).isEqualTo("nosniff");
+			assertThat(problem.header("X-Frame-Options")).isEqualTo("DENY");
+		}
+	}
+
+	@Test
 	void showsHealthDetailsAndMetricsToAdminsOnly() {
 		Api anonymous = this.admin.anonymous();
 		Api.Response publicHealth = anonymous.get("/actuator/health");
