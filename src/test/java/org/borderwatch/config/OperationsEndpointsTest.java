@@ -1,5 +1,7 @@
 package org.borderwatch.config;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -85,6 +87,18 @@ class OperationsEndpointsTest extends IntegrationTest {
 
 		assertThat(response.header("X-Request-Id")).isEqualTo("trace-123");
 		assertThat(response.json().path("correlationId").asString()).isEqualTo("trace-123");
+	}
+
+	@Test
+	void givesEachRequestWithoutAnIdAFreshOne() {
+		Api.Response first = this.api.get("/api/v1/actors/00000000-0000-0000-0000-000000000000");
+		Api.Response second = this.api.get("/api/v1/actors/00000000-0000-0000-0000-000000000000");
+
+		UUID id = UUID.fromString(first.header("X-Request-Id"));
+		assertThat(id.version()).isEqualTo(4);
+		assertThat(id.variant()).isEqualTo(2);
+		assertThat(second.header("X-Request-Id")).isNotEqualTo(first.header("X-Request-Id"));
+		assertThat(first.json().path("correlationId").asString()).isEqualTo(first.header("X-Request-Id"));
 	}
 
 }
