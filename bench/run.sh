@@ -158,13 +158,24 @@ wrk_args() {
 	esac
 }
 
-# One wrk measurement; its BENCH line (wrk's full output in bench/out/wrk-<endpoint>-<pair>.txt).
+# One wrk measurement; its BENCH line (wrk's full output in bench/out/wrk-<endpoint>-<pair>.txt),
+# with java_ms added: the CPU time the service's JVM spent per request during the run. Unlike
+# req/s, it hardly depends on how fast the database answers or on what else shares the machine,
+# so it compares two builds' own costs even when their ratios moved for other reasons.
 run_wrk() {
-	local name=$1 pair=$2
+	local name=$1 pair=$2 before after line
+	before=$(jvm_cpu_ticks)
 	wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_EACH}s" --latency -s "bench/wrk/$name.lua" "$BASE" -- \
 		$(wrk_args "$name") >"$OUT/wrk-$name-$pair.txt"
-	grep '^BENCH ' "$OUT/wrk-$name-$pair.txt"
+	after=$(jvm_cpu_ticks)
+	line=$(grep '^BENCH ' "$OUT/wrk-$name-$pair.txt")
+	echo "$line java_ms=$(awk -v t="$((after - before))" -v hz="$CLOCK_TICKS" -v n="$(field requests "$line")" \
+		'BEGIN { printf "%.3f", (n > 0) ? t * 1000 / hz / n : 0 }')"
 }
+
+# User and system CPU time of the service's JVM so far, in clock ticks.
+jvm_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat"; }
+CLOCK_TICKS=$(getconf CLK_TCK)
 
 # One pgbench measurement; its tps, or nothing when it failed (output in bench/out/pgbench-<endpoint>-<pair>.txt).
 run_pgbench() {
@@ -180,7 +191,7 @@ rows=()
 for name in $ENDPOINTS; do
 	status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$(sample_path "$name")" || true)
 	if [[ "$status" != "200" ]]; then
-		rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" - - - - - "HTTP $status: not in this build")")
+		rows+=("$(printf '%-10s %10s %8s %8s %8s %12s %8s  %s' "$name" - - - - - - "HTTP $status: not in this build")")
 		continue
 	fi
 	echo "bench: $name"
@@ -189,8 +200,8 @@ for name in $ENDPOINTS; do
 	warm_up "$name" $(wrk_args "$name")
 	if [[ ! -f "bench/sql/$name.sql" ]]; then
 		line=$(run_wrk "$name" 1)
-		rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" "$(field rps "$line")" "$(field p50_ms "$line")" \
-			"$(field p99_ms "$line")" - - "no bench/sql/$name.sql yet: write it from $OUT/sql/$name.log")")
+		rows+=("$(printf '%-10s %10s %8s %8s %8s %12s %8s  %s' "$name" "$(field rps "$line")" "$(field p50_ms "$line")" \
+			"$(field p99_ms "$line")" "$(field java_ms "$line")" - - "no bench/sql/$name.sql yet: write it from $OUT/sql/$name.log")")
 		continue
 	fi
 	# wrk and pgbench in adjacent pairs; the table shows the pair with the median ratio. The
@@ -210,15 +221,16 @@ for name in $ENDPOINTS; do
 		pairs+=("$(awk -v a="$(field rps "$line")" -v b="$tps" 'BEGIN { printf "%.4f", a / b }') $tps $line")
 	done
 	if ((${#pairs[@]} == 0)); then
-		rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" - - - - - "$note")")
+		rows+=("$(printf '%-10s %10s %8s %8s %8s %12s %8s  %s' "$name" - - - - - - "$note")")
 		continue
 	fi
 	echo "bench: $name pairs (req/s, tps, ratio):$(printf '%s\n' "${pairs[@]}" |
-		awk '{ for (i = 3; i <= NF; i++) if ($i ~ /^rps=/) rps = substr($i, 5); printf " %s/%.1f=%.2f", rps, $2, $1 }')" >&2
+		awk '{ for (i = 3; i <= NF; i++) { if ($i ~ /^rps=/) rps = substr($i, 5); if ($i ~ /^java_ms=/) ms = substr($i, 9) }
+			printf " %s/%.1f=%.2f (java %s ms)", rps, $2, $1, ms }')" >&2
 	median=$(printf '%s\n' "${pairs[@]}" | sort -n | awk '{ line[NR] = $0 } END { print line[int((NR + 1) / 2)] }')
 	read -r ratio tps line <<<"$median"
-	rows+=("$(printf '%-10s %10s %8s %8s %12s %8s  %s' "$name" "$(field rps "$line")" "$(field p50_ms "$line")" \
-		"$(field p99_ms "$line")" "$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')" \
+	rows+=("$(printf '%-10s %10s %8s %8s %8s %12s %8s  %s' "$name" "$(field rps "$line")" "$(field p50_ms "$line")" \
+		"$(field p99_ms "$line")" "$(field java_ms "$line")" "$(awk -v t="$tps" 'BEGIN { printf "%.1f", t }')" \
 		"$(awk -v r="$ratio" 'BEGIN { printf "%.2f", r }')" "$note")")
 done
 
@@ -228,6 +240,6 @@ done
 		"$CONNECTIONS connections, $THREADS threads, ${SECONDS_EACH}s each, median of $PAIRS pairs," \
 		"$(date -u +%Y-%m-%dT%H:%MZ)," \
 		"load average before: $LOAD"
-	printf '%-10s %10s %8s %8s %12s %8s  %s\n' endpoint req/s p50_ms p99_ms pgbench_tps ratio note
+	printf '%-10s %10s %8s %8s %8s %12s %8s  %s\n' endpoint req/s p50_ms p99_ms java_ms pgbench_tps ratio note
 	printf '%s\n' "${rows[@]}"
 } | tee "$OUT/results-$COMMIT.txt"
