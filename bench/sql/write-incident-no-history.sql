@@ -3,7 +3,6 @@
 \set a random(1, 1000)
 \set b random(1, 1000)
 select (select id from bench.write_actors where k = :a) as actor_a, (select id from bench.write_actors where k = :b) as actor_b, gen_random_uuid() as incident_id \gset
-select * from api_key where secret_hash = sha256('bwk_write-benchmark-admin-key-not-for-production-use'::bytea);
 BEGIN;
 select id from actor where id in (:actor_a, :actor_b);
 insert into incident (admin1,admin2,country,created_at,date_precision,description,earliest_start,earliest_start_note,earliest_start_precision,end_date,event_type,external_dataset,external_id,fatalities,geo_precision,latest_end,latest_end_note,latest_end_precision,latitude,longitude,other_countries,place_name,start_date,sub_event_type,tags,title,updated_at,verification,version,wounded,id) values (null,null,'PAK',now(),'DAY',null,null,null,null,date '2025-02-26','BATTLES',null,null,13,null,null,null,null,null,null,'{}',null,date '2025-02-26','ARMED_CLASH','{}','Pgbench clash',now(),'REPORTED',0,null,:incident_id);

@@ -2,7 +2,6 @@
 -- completion, for the run in which write.sh switches the record_change triggers off.
 \set k random(1, 1000)
 select i.id as incident_id, i.version as v, (select min(actor_id::text) from incident_actor where incident_id = i.id)::uuid as actor_a, (select max(actor_id::text) from incident_actor where incident_id = i.id)::uuid as actor_b from incident i where i.id = (select id from bench.write_incidents where k = :k) \gset
-select * from api_key where secret_hash = sha256('bwk_write-benchmark-admin-key-not-for-production-use'::bytea);
 BEGIN;
 select i1_0.id,i1_0.admin1,i1_0.admin2,i1_0.country,i1_0.created_at,i1_0.date_precision,i1_0.description,i1_0.earliest_start,i1_0.earliest_start_note,i1_0.earliest_start_precision,i1_0.end_date,i1_0.event_type,i1_0.external_dataset,i1_0.external_id,i1_0.fatalities,i1_0.geo_precision,i1_0.latest_end,i1_0.latest_end_note,i1_0.latest_end_precision,i1_0.latitude,i1_0.longitude,i1_0.other_countries,i1_0.place_name,i1_0.start_date,i1_0.sub_event_type,i1_0.tags,i1_0.title,i1_0.updated_at,i1_0.verification,i1_0.version,i1_0.wounded from incident i1_0 where i1_0.id=:incident_id;
 select a1_0.incident_id,a1_0.position,a1_0.actor_id,a1_0.role from incident_actor a1_0 where a1_0.incident_id=:incident_id;

@@ -54,8 +54,11 @@ class ApiKeyController {
 	}
 
 	@DeleteMapping("/{id}")
-	@Operation(summary = "Revoke an API key (ADMIN)",
-			description = "204; the key authenticates nobody from now on. 404 for an unknown id.")
+	@Operation(summary = "Revoke an API key (ADMIN)", description = """
+			204; the key authenticates nobody from now on on this instance, from the very next request. \
+			Other instances sharing the database may still accept it for up to \
+			`borderwatch.security.api-key-cache` (5 seconds by default), the time they answer for a key \
+			from memory. 404 for an unknown id.""")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		this.keys.revoke(id);
 		return ResponseEntity.noContent().build();

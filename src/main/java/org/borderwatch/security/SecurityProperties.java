@@ -1,5 +1,7 @@
 package org.borderwatch.security;
 
+import java.time.Duration;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -11,13 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * exist at start
  * @param jwtRolesClaim the JWT claim holding the caller's roles (a string or a list of
  * strings: READER, EDITOR, ADMIN)
+ * @param apiKeyCache how long an instance may answer for an API key from memory instead
+ * of looking it up ({@link ApiKeys}); zero looks every request up
  */
 @ConfigurationProperties("borderwatch.security")
-record SecurityProperties(Boolean publicRead, String bootstrapAdminKey, String jwtRolesClaim) {
+record SecurityProperties(Boolean publicRead, String bootstrapAdminKey, String jwtRolesClaim, Duration apiKeyCache) {
 
 	SecurityProperties {
 		publicRead = (publicRead == null) ? Boolean.TRUE : publicRead;
 		jwtRolesClaim = (jwtRolesClaim == null || jwtRolesClaim.isBlank()) ? "roles" : jwtRolesClaim;
+		apiKeyCache = (apiKeyCache == null || apiKeyCache.isNegative()) ? ApiKeys.DEFAULT_CACHE : apiKeyCache;
 	}
 
 }

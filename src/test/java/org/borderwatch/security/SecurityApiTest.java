@@ -185,6 +185,24 @@ class SecurityApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void refusesAKeyOnTheVeryNextRequestAfterItsRevocationThoughItWasJustUsed() {
+		JsonNode issued = issue("busy", "EDITOR");
+		Api editor = this.admin.as(issued.path("secret").asString());
+		for (int i = 0; i < 3; i++) {
+			assertThat(editor.post("/api/v1/actors", """
+					{"name": "Busy %s %d", "kind": "OTHER"}""".formatted(this.run, i)).status()).isEqualTo(201);
+		}
+		// the key is in use (and kept in memory): the revocation still applies at once
+		assertThat(this.admin.delete("/api/v1/api-keys/" + issued.path("id").asString()).status()).isEqualTo(204);
+		long before = writes();
+		Api.Response refused = editor.post("/api/v1/actors", """
+				{"name": "Busy %s after", "kind": "OTHER"}""".formatted(this.run));
+		assertThat(refused.status()).isEqualTo(401);
+		assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer");
+		assertThat(writes()).isEqualTo(before);
+	}
+
+	@Test
 	void refusesKeysWithoutNameOrWithUnknownRoleOrPastExpiry() {
 		assertThat(this.admin.post("/api/v1/api-keys", """
 				{"role": "EDITOR"}""").errorFields()).contains("name");
