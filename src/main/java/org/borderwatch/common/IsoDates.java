@@ -47,8 +47,12 @@ public final class IsoDates {
 		return Instant.parse(text);
 	}
 
-	/** The date in {@code text}'s first ten characters if they are {@code YYYY-MM-DD}. */
-	private static LocalDate canonicalDate(String text) {
+	/**
+	 * The date in {@code text}'s first ten characters (of at least ten) if they are
+	 * {@code YYYY-MM-DD} and a real date, else null: for callers that look at the rest
+	 * themselves (the importers' {@code 1990-10-04 00:00:00.000}).
+	 */
+	public static LocalDate canonicalDate(String text) {
 		if (text.charAt(4) != '-' || text.charAt(7) != '-') {
 			return null;
 		}

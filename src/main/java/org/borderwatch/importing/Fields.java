@@ -1,7 +1,6 @@
 package org.borderwatch.importing;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
@@ -13,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import org.borderwatch.common.IsoDates;
 
 /**
  * Reads the typed values of dataset fields, rejecting the row (naming the column) when a
@@ -150,13 +151,8 @@ final class Fields {
 				&& value.charAt(16) == ':' && (length == 19 || value.charAt(19) == '.')))) {
 			return null;
 		}
-		if (value.charAt(4) != '-' || value.charAt(7) != '-') {
-			return null;
-		}
-		int year = digits(value, 0, 4);
-		int month = digits(value, 5, 7);
-		int day = digits(value, 8, 10);
-		if (year < 0 || month < 1 || month > 12 || day < 1 || day > YearMonth.of(year, month).lengthOfMonth()) {
+		LocalDate date = IsoDates.canonicalDate(value);
+		if (date == null) {
 			return null;
 		}
 		for (int i = 11; i < length; i++) {
@@ -165,19 +161,7 @@ final class Fields {
 				return null;
 			}
 		}
-		return LocalDate.of(year, month, day);
-	}
-
-	private static int digits(String value, int from, int to) {
-		int number = 0;
-		for (int i = from; i < to; i++) {
-			char c = value.charAt(i);
-			if (c < '0' || c > '9') {
-				return -1;
-			}
-			number = number * 10 + (c - '0');
-		}
-		return number;
+		return date;
 	}
 
 	/**
