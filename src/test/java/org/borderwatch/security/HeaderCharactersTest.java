@@ -35,6 +35,24 @@ class HeaderCharactersTest {
 	}
 
 	@Test
+	void judgesParameterNamesExactlyAsTheDefaultCheck() {
+		for (String sample : SAMPLES) {
+			assertThat(HeaderCharacters.parameterNames().test(sample)).as(sample)
+				.isEqualTo(StrictHttpFirewall.ALLOWED_PARAMETER_NAMES.test(sample));
+		}
+	}
+
+	@Test
+	void firewallStillRejectsAControlCharacterInAParameterName() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/timeline");
+		request.addParameter("country", "PAK");
+		request.addParameter("bell\u0007", "x");
+		var firewalled = HeaderCharacters.firewall().getFirewalledRequest(request);
+		assertThat(firewalled.getParameter("country")).isEqualTo("PAK");
+		assertThatExceptionOfType(RequestRejectedException.class).isThrownBy(firewalled::getParameterMap);
+	}
+
+	@Test
 	void firewallStillRejectsAControlCharacterInAHeaderValue() {
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/actors");
 		request.addHeader("X-Change-Reason", "ring\u0007the bell");
