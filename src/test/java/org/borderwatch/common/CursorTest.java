@@ -1,8 +1,10 @@
 package org.borderwatch.common;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +57,21 @@ class CursorTest {
 		String token = new CursorCodec("another-secret").encode(Cursor.of("alpha", "1"), Map.of());
 
 		assertThatExceptionOfType(InvalidInputException.class).isThrownBy(() -> this.codec.decode(token, 2, Map.of()));
+	}
+
+	@Test
+	void tellsApartFilterSetsThatDifferInOneValue() {
+		Set<String> seen = new HashSet<>();
+		for (int year = 1989; year <= 2025; year++) {
+			for (String country : List.of("pak", "afg", "irn", "ind")) {
+				String fingerprint = CursorCodec
+					.fingerprint(Map.of("country", Set.of(country), "from", Set.of(year + "-01-01")));
+				assertThat(fingerprint).hasSize(8);
+				assertThat(seen.add(fingerprint)).as(country + " " + year).isTrue();
+			}
+		}
+		assertThat(CursorCodec.fingerprint(new TreeMap<>(PAKISTAN))).as("the same filters, the same fingerprint")
+			.isEqualTo(CursorCodec.fingerprint(PAKISTAN));
 	}
 
 }
