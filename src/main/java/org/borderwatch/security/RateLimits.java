@@ -45,10 +45,9 @@ class RateLimits extends OncePerRequestFilter {
 
 	private final String writePolicy;
 
-	private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
-		.expireAfterAccess(Duration.ofMinutes(10))
-		.maximumSize(100_000)
-		.build();
+	private final Cache<String, Bucket> readBuckets = buckets();
+
+	private final Cache<String, Bucket> writeBuckets = buckets();
 
 	RateLimits(@Value("${borderwatch.rate-limit.enabled:true}") boolean enabled,
 			@Value("${borderwatch.rate-limit.reads-per-minute:3000000}") long readsPerMinute,
@@ -60,6 +59,10 @@ class RateLimits extends OncePerRequestFilter {
 		this.problems = new ProblemResponses(mapper, rules);
 		this.readPolicy = policyHeader("reads", readsPerMinute);
 		this.writePolicy = policyHeader("writes", writesPerMinute);
+	}
+
+	private static Cache<String, Bucket> buckets() {
+		return Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).maximumSize(100_000).build();
 	}
 
 	/**
@@ -82,7 +85,7 @@ class RateLimits extends OncePerRequestFilter {
 		boolean read = method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
 		String policy = read ? "reads" : "writes";
 		long quota = read ? this.readsPerMinute : this.writesPerMinute;
-		Bucket bucket = this.buckets.get(policy + " " + caller(request),
+		Bucket bucket = (read ? this.readBuckets : this.writeBuckets).get(caller(request),
 				(k) -> Bucket.builder()
 					.addLimit((limit) -> limit.capacity(quota).refillGreedy(quota, Duration.ofMinutes(1)))
 					.build());
@@ -103,7 +106,16 @@ class RateLimits extends OncePerRequestFilter {
 		return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
 	}
 
+	/**
+	 * The caller's bucket key: {@code key:} and the key's id, {@code sub:} and the
+	 * token's subject, or the bare client address of an anonymous caller (an address
+	 * never starts with either prefix). A request without credentials is anonymous (there
+	 * are no sessions), so its security context, loaded lazily, is not asked for.
+	 */
 	private static String caller(HttpServletRequest request) {
+		if (request.getHeader(HttpHeaders.AUTHORIZATION) == null) {
+			return request.getRemoteAddr();
+		}
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		if (authentication instanceof ApiKeyAuthentication key) {
 			return "key:" + key.key().id();
@@ -111,7 +123,7 @@ class RateLimits extends OncePerRequestFilter {
 		if (AccessRules.roleOf(authentication) != null) {
 			return "sub:" + authentication.getName();
 		}
-		return "addr:" + request.getRemoteAddr();
+		return request.getRemoteAddr();
 	}
 
 }
