@@ -1,8 +1,9 @@
 package org.borderwatch.config;
 
+import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -33,7 +34,23 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 	/** The lookup path of the request being mapped on this thread, while it is mapped. */
 	private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
 
-	private final Map<RequestMappingInfo, String> prefixes = new ConcurrentHashMap<>();
+	/**
+	 * The literal beginning of each mapping registered with a handler method, by
+	 * identity: {@code RequestMappingInfo.hashCode} is computed anew on each call, and
+	 * was itself a visible share of the lookup. Replaced whole on each registration (at
+	 * start), so lookups read it without locking.
+	 */
+	private volatile Map<RequestMappingInfo, String> prefixes = new IdentityHashMap<>();
+
+	@Override
+	protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+		super.registerHandlerMethod(handler, method, mapping);
+		synchronized (this) {
+			Map<RequestMappingInfo, String> prefixes = new IdentityHashMap<>(this.prefixes);
+			prefixes.put(mapping, prefix(mapping));
+			this.prefixes = prefixes;
+		}
+	}
 
 	@Override
 	protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
@@ -59,6 +76,11 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 			return null;
 		}
 		return super.getMatchingMapping(info, request);
+	}
+
+	/** The literal beginning kept for {@code info}, null when none is. */
+	String keptPrefix(RequestMappingInfo info) {
+		return this.prefixes.get(info);
 	}
 
 	/**

@@ -36,8 +36,16 @@ class LiteralPrefixHandlerMappingTest extends IntegrationTest {
 	private ApplicationContext context;
 
 	@Test
-	void isTheMappingSpringMvcUses() {
+	void isTheMappingSpringMvcUsesAndKnowsEachRoutesLiteralBeginning() {
 		assertThat(this.mapping).isInstanceOf(LiteralPrefixHandlerMapping.class);
+		LiteralPrefixHandlerMapping literal = (LiteralPrefixHandlerMapping) this.mapping;
+		this.mapping.getHandlerMethods().forEach((info, handler) -> {
+			String pattern = info.getPathPatternsCondition().getFirstPattern().getPatternString();
+			if (pattern.equals("/api/v1/incidents/{id}")) {
+				assertThat(literal.keptPrefix(info)).isEqualTo("/api/v1/incidents/");
+			}
+			assertThat(literal.keptPrefix(info)).as(pattern).isNotNull();
+		});
 	}
 
 	@Test
