@@ -71,9 +71,13 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 	@Override
 	protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
 		String path = LOOKUP_PATH.get();
-		if (path != null
-				&& !path.startsWith(this.prefixes.computeIfAbsent(info, LiteralPrefixHandlerMapping::prefix))) {
-			return null;
+		if (path != null) {
+			// a mapping registered otherwise (at run time) has none: the full match
+			// decides
+			String prefix = this.prefixes.get(info);
+			if (prefix != null && !path.startsWith(prefix)) {
+				return null;
+			}
 		}
 		return super.getMatchingMapping(info, request);
 	}
