@@ -56,7 +56,8 @@ class ChangeStreamHub implements SmartLifecycle {
 
 	/**
 	 * Set when a wake-up found no stream open and read nothing: {@link #position} may be
-	 * behind the feed, and the next stream to open moves it to the feed's end first.
+	 * behind the feed, and the next stream to open while no other is registered moves it
+	 * to the feed's end first.
 	 */
 	private volatile boolean behind;
 
@@ -133,7 +134,9 @@ class ChangeStreamHub implements SmartLifecycle {
 		}
 		ChangeStream stream;
 		synchronized (this.lock) {
-			if (this.behind) {
+			// Only while no other stream is registered: a caught-up stream is handed the
+			// changes after the position, and moving it on would skip some of them.
+			if (this.behind && this.streams.isEmpty()) {
 				try {
 					moveToEnd();
 				}
@@ -208,10 +211,10 @@ class ChangeStreamHub implements SmartLifecycle {
 	}
 
 	/**
-	 * Moves the reader's position to the feed's end (never back), for a stream opening
-	 * after wake-ups that read nothing: a stream from "now" must not be handed the
-	 * changes committed while no stream was open, nor must the reader read them all at
-	 * once. Called holding {@link #lock}.
+	 * Moves the reader's position to the feed's end (never back), for the first stream
+	 * opening after wake-ups that read nothing: a stream from "now" must not be handed
+	 * the changes committed while no stream was open, nor must the reader read them all
+	 * at once. Called holding {@link #lock}, with no stream registered.
 	 */
 	private void moveToEnd() {
 		FeedPosition end = this.feed.end();
