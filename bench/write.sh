@@ -12,6 +12,9 @@
 # (triggers off, no completion): the difference is the database cost of history.
 # The statements each request sent are captured from PostgreSQL's log into
 # bench/out/write-sql/<scenario>.log, to check the pgbench scripts against.
+# The jvm_ms/req column is the service's CPU time during the wrk run (all its threads: requests,
+# GC, JIT, background work), from /proc, divided by the requests served: what a request costs
+# the service's side of the shared cores.
 #
 # Settings (environment variables):
 #   BENCH_ACTORS=18000        actors to seed (only when the database is empty); the name check
@@ -124,6 +127,11 @@ history_triggers() {
 		end loop; end \$\$"
 }
 
+# The service's CPU time so far (user and system, all its threads: requests, GC, JIT), in clock
+# ticks; over a wrk run, divided by its requests, the JVM's CPU per request.
+TICKS=$(getconf CLK_TCK 2>/dev/null || echo 100)
+jvm_cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$APP_PID/stat" 2>/dev/null || echo 0; }
+
 COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 LOAD=$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)
 rows=()
@@ -133,8 +141,11 @@ for name in $SCENARIOS; do
 	wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "bench/wrk/$(script "$name").lua" "$BASE" -- \
 		$(wrk_args "$name") >/dev/null
 	capture_sql "$name"
+	cpu_before=$(jvm_cpu_ticks)
 	line=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${SECONDS_EACH}s" --latency -s "bench/wrk/$(script "$name").lua" \
 		"$BASE" -- $(wrk_args "$name") | tee "$OUT/wrk-$name.txt" | grep '^BENCH ')
+	jvm_ms=$(awk -v a="$cpu_before" -v b="$(jvm_cpu_ticks)" -v r="$(field requests "$line")" -v t="$TICKS" \
+		'BEGIN { if (r > 0) printf "%.2f", (b - a) * 1000 / t / r; else print "-" }')
 	with=$(run_pgbench "$(script "$name")" "$name")
 	history_triggers disable
 	without=$(run_pgbench "$(script "$name")-no-history" "$name-no-history")
@@ -143,12 +154,12 @@ for name in $SCENARIOS; do
 	[[ "$(field errors "$line")" != "0" ]] && note="$(field errors "$line") wrk errors (non-2xx or socket)"
 	[[ "$with" =~ ^[0-9.]+$ ]] || { note="pgbench failed, see $OUT/pgbench-$name.txt"; with=0; }
 	[[ "$without" =~ ^[0-9.]+$ ]] || without=0
-	rows+=("$(printf '%-16s %8s %8s %8s %12.1f %6s %14.1f %9s  %s' "$name" "$(field rps "$line")" \
+	rows+=("$(printf '%-16s %8s %8s %8s %12.1f %6s %14.1f %9s %10s  %s' "$name" "$(field rps "$line")" \
 		"$(field p50_ms "$line")" "$(field p99_ms "$line")" "$with" \
 		"$(awk -v a="$(field rps "$line")" -v b="$with" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')" \
 		"$without" \
 		"$(awk -v a="$with" -v b="$without" 'BEGIN { if (b > 0) printf "%.0f%%", (1 - a / b) * 100; else print "-" }')" \
-		"$note")")
+		"$jvm_ms" "$note")")
 done
 
 {
@@ -156,7 +167,7 @@ done
 	echo "BorderWatch write benchmark, commit $COMMIT, $("${PSQL[@]}" -Atc 'select count(*) from actor') actors," \
 		"$("${PSQL[@]}" -Atc 'select count(*) from incident') incidents, $CONNECTIONS connections, $THREADS threads," \
 		"${SECONDS_EACH}s each, $(date -u +%Y-%m-%dT%H:%MZ), load average before: $LOAD"
-	printf '%-16s %8s %8s %8s %12s %6s %14s %9s  %s\n' scenario req/s p50_ms p99_ms pgbench_tps ratio \
-		tps_no_history history note
+	printf '%-16s %8s %8s %8s %12s %6s %14s %9s %10s  %s\n' scenario req/s p50_ms p99_ms pgbench_tps ratio \
+		tps_no_history history jvm_ms/req note
 	printf '%s\n' "${rows[@]}"
 } | tee "$OUT/write-results-$COMMIT.txt"

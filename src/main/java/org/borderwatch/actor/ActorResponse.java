@@ -28,6 +28,14 @@ public record ActorResponse(UUID id, @Schema(example = "Tehrik-e-Taliban Pakista
 	}
 
 	static ActorResponse of(Actor actor, Map<UUID, ActorRef> refs) {
+		return of(actor, refs, actor.getVersion(), actor.getCreatedAt(), actor.getUpdatedAt());
+	}
+
+	/**
+	 * The response for {@code actor} as stored with this version and these times, for an
+	 * actor written without JPA ({@link ActorInserts}), whose entity does not carry them.
+	 */
+	static ActorResponse of(Actor actor, Map<UUID, ActorRef> refs, long version, Instant createdAt, Instant updatedAt) {
 		return new ActorResponse(actor.getId(), actor.getName(), actor.getAliases(), actor.getKind(),
 				actor.getCountry(), ActorDirectory.ref(refs, actor.getParentId()), actor.getTitle(),
 				actor.getDescription(),
@@ -46,7 +54,7 @@ public record ActorResponse(UUID id, @Schema(example = "Tehrik-e-Taliban Pakista
 					.stream()
 					.sorted(java.util.Comparator.comparing(ExternalId::dataset).thenComparing(ExternalId::id))
 					.toList(),
-				actor.getVersion(), actor.getCreatedAt(), actor.getUpdatedAt());
+				version, createdAt, updatedAt);
 	}
 
 	/** Every actor id this actor names, for one batched name lookup. */

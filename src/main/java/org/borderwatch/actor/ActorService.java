@@ -1,5 +1,6 @@
 package org.borderwatch.actor;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +45,12 @@ public class ActorService {
 
 	private final CursorCodec cursors;
 
+	private final ActorInserts inserts;
+
 	ActorService(ActorRepository actors, ActorDirectory directory, ReferenceChecker references, MergePatcher patcher,
-			JdbcClient jdbc, CursorCodec cursors) {
+			JdbcClient jdbc, CursorCodec cursors, ActorInserts inserts) {
 		this.cursors = cursors;
+		this.inserts = inserts;
 		this.actors = actors;
 		this.directory = directory;
 		this.references = references;
@@ -54,11 +58,16 @@ public class ActorService {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Builds and checks the actor through its entity, then writes it with
+	 * {@link ActorInserts} rather than through JPA (see there why).
+	 */
 	public ActorResponse create(ActorRequest request) {
 		Actor actor = new Actor(request.name(), request.kind());
 		apply(actor, request);
-		this.actors.saveAndFlush(actor);
-		return toResponse(actor);
+		Instant createdAt = this.inserts.insert(actor);
+		return ActorResponse.of(actor, this.directory.refs(ActorResponse.referencedIds(actor)), 0, createdAt,
+				createdAt);
 	}
 
 	@Transactional(readOnly = true)

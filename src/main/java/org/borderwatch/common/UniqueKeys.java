@@ -4,6 +4,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.hibernate.exception.ConstraintViolationException;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * The field each unique key of the schema guards. Services check uniqueness before they
@@ -34,8 +36,21 @@ final class UniqueKeys {
 	 * of ours.
 	 */
 	static Optional<FieldError> fieldOf(Throwable ex) {
+		return Optional.ofNullable(constraintName(ex)).map(FIELDS::get);
+	}
+
+	/**
+	 * The violated key's name: as Hibernate reports it for a write through JPA, or as
+	 * PostgreSQL does for one made with SQL of its own (an actor's insert is).
+	 */
+	private static String constraintName(Throwable ex) {
 		ConstraintViolationException violation = Causes.find(ex, ConstraintViolationException.class);
-		return Optional.ofNullable(violation).map(ConstraintViolationException::getConstraintName).map(FIELDS::get);
+		if (violation != null) {
+			return violation.getConstraintName();
+		}
+		PSQLException postgres = Causes.find(ex, PSQLException.class);
+		ServerErrorMessage message = (postgres != null) ? postgres.getServerErrorMessage() : null;
+		return (message != null) ? message.getConstraint() : null;
 	}
 
 }

@@ -54,6 +54,15 @@ class ChangeStreamHub implements SmartLifecycle {
 	/** The newest position the reader has handed out; guarded by {@link #lock}. */
 	private FeedPosition position;
 
+	/**
+	 * Set when a wake-up found no stream open and read nothing: {@link #position} may be
+	 * behind the feed, and the next stream to open while no other is registered moves it
+	 * to the feed's end first.
+	 */
+	private volatile boolean behind;
+
+	private final AtomicLong reads = new AtomicLong();
+
 	private ExecutorService reader;
 
 	private ExecutorService senders;
@@ -125,6 +134,17 @@ class ChangeStreamHub implements SmartLifecycle {
 		}
 		ChangeStream stream;
 		synchronized (this.lock) {
+			// Only while no other stream is registered: a caught-up stream is handed the
+			// changes after the position, and moving it on would skip some of them.
+			if (this.behind && this.streams.isEmpty()) {
+				try {
+					moveToEnd();
+				}
+				catch (RuntimeException ex) {
+					this.open.decrementAndGet();
+					throw ex;
+				}
+			}
 			stream = new ChangeStream(filter, sink, this.properties.queueCapacity(),
 					(after != null) ? after : this.position);
 			if (!this.position.isAfter(stream.position())) {
@@ -146,11 +166,24 @@ class ChangeStreamHub implements SmartLifecycle {
 
 	/**
 	 * Asks the reader to look at the feed; wake-ups that come while it reads fold into
-	 * one.
+	 * one. With no stream open nothing is read: a read after every commit would cost each
+	 * write of the service a feed query that nobody uses.
 	 */
 	void wake() {
-		if (this.running && this.readPending.compareAndSet(false, true)) {
+		if (!this.running) {
+			return;
+		}
+		if (this.open.get() == 0) {
+			// Marked before looking again: a stream counted in between either sees the
+			// mark when it opens, or is seen here and gets this read.
+			this.behind = true;
+			if (this.open.get() == 0) {
+				return;
+			}
+		}
+		if (this.readPending.compareAndSet(false, true)) {
 			try {
+				this.reads.incrementAndGet();
 				this.reader.execute(this::readAndHandOut);
 			}
 			catch (RuntimeException ex) {
@@ -170,6 +203,25 @@ class ChangeStreamHub implements SmartLifecycle {
 
 	long droppedStreams() {
 		return this.dropped.get();
+	}
+
+	/** Wake-ups so far that set the shared reader reading the feed. */
+	long readsStarted() {
+		return this.reads.get();
+	}
+
+	/**
+	 * Moves the reader's position to the feed's end (never back), for the first stream
+	 * opening after wake-ups that read nothing: a stream from "now" must not be handed
+	 * the changes committed while no stream was open, nor must the reader read them all
+	 * at once. Called holding {@link #lock}, with no stream registered.
+	 */
+	private void moveToEnd() {
+		FeedPosition end = this.feed.end();
+		if (end.isAfter(this.position)) {
+			this.position = end;
+		}
+		this.behind = false;
 	}
 
 	private void readAndHandOut() {
@@ -212,7 +264,11 @@ class ChangeStreamHub implements SmartLifecycle {
 	private void handOut(List<FeedEvent> events) {
 		List<ChangeStream> ready = new ArrayList<>();
 		synchronized (this.lock) {
-			this.position = events.get(events.size() - 1).position();
+			FeedPosition last = events.get(events.size() - 1).position();
+			// a stream that opened during the read may have moved the position past it
+			if (last.isAfter(this.position)) {
+				this.position = last;
+			}
 			for (ChangeStream stream : this.streams) {
 				if (!stream.isCaughtUp() || stream.isClosed()) {
 					continue;
