@@ -1,6 +1,7 @@
 package org.borderwatch.security;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,25 +21,22 @@ class HeaderCharactersTest {
 
 	@Test
 	void judgesHeaderNamesExactlyAsTheDefaultCheck() {
-		for (String sample : SAMPLES) {
-			assertThat(HeaderCharacters.names().test(sample)).as(sample)
-				.isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_NAMES.test(sample));
-		}
+		assertSameVerdicts(HeaderCharacters.names(), StrictHttpFirewall.ALLOWED_HEADER_NAMES);
 	}
 
 	@Test
 	void judgesHeaderValuesExactlyAsTheDefaultCheck() {
-		for (String sample : SAMPLES) {
-			assertThat(HeaderCharacters.values().test(sample)).as(sample)
-				.isEqualTo(StrictHttpFirewall.ALLOWED_HEADER_VALUES.test(sample));
-		}
+		assertSameVerdicts(HeaderCharacters.values(), StrictHttpFirewall.ALLOWED_HEADER_VALUES);
 	}
 
 	@Test
 	void judgesParameterNamesExactlyAsTheDefaultCheck() {
+		assertSameVerdicts(HeaderCharacters.parameterNames(), StrictHttpFirewall.ALLOWED_PARAMETER_NAMES);
+	}
+
+	private static void assertSameVerdicts(Predicate<String> check, Predicate<String> defaultCheck) {
 		for (String sample : SAMPLES) {
-			assertThat(HeaderCharacters.parameterNames().test(sample)).as(sample)
-				.isEqualTo(StrictHttpFirewall.ALLOWED_PARAMETER_NAMES.test(sample));
+			assertThat(check.test(sample)).as(sample).isEqualTo(defaultCheck.test(sample));
 		}
 	}
 
