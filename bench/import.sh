@@ -15,6 +15,14 @@
 #   BENCH_HTTP_PORT=18081  BENCH_PG_PORT=54339  BENCH_JAVA_OPTS="-Xmx1g"  BENCH_SKIP_BUILD=0
 #   BENCH_IMPORT_PROFILE=0   (1: also print the SQL functions the import spent its time in,
 #                             from pg_stat_user_functions with track_functions = all)
+#   BENCH_IMPORT_FLOOR=1     (0: skip the write floor below)
+#
+# The write floor: after the import, the rows it left in each table it writes are inserted once
+# more, with a plain INSERT ... SELECT from a copy, into a new table with the same indexes and
+# nothing else (no trigger, no foreign key, nothing computed), and once more into one without
+# indexes. Its time is what writing those rows costs any import that keeps the service's read
+# models, before parsing, resolving or computing anything; its rate against COPY's is the most
+# the import's ratio could reach on this schema.
 set -euo pipefail
 
 source "$(dirname "$0")/lib.sh"
@@ -103,6 +111,53 @@ print('%-12s %10d %10.1f %12.0f' % ('import', counts['rowsRead'], import_seconds
 print('import/COPY: %.1f%%   (created %d, rejected %d)' % (100 * import_rate / copy_rate, counts['created'], counts['rejected']))
 PY
 grep -o 'rows parsed and copied in.*' "$OUT/import-app.log" | tail -n 1 | sed 's/^/phases: /'
+if [[ "${BENCH_IMPORT_FLOOR:-1}" == "1" ]]; then
+	"${PSQL[@]}" -v rows="$copy_rows" -v copy_seconds="$(echo "$copy_end - $copy_start" | bc)" <<'SQL'
+-- the import's own settings for sorts and GIN pending lists
+set work_mem = '64MB';
+set gin_pending_list_limit = '64MB';
+set maintenance_work_mem = '128MB';
+create temporary table floor_time (table_name text, indexes integer, rows bigint, indexed_ms numeric,
+                                   bare_ms numeric);
+do $$
+declare
+    t text;
+    cols text;
+    started timestamptz;
+    indexed_ms numeric;
+    n bigint;
+begin
+    foreach t in array array['incident', 'incident_actor', 'casualty_figure', 'incident_source',
+                             'imported_record', 'record_change', 'timeline_entry', 'timeline_facet'] loop
+        select string_agg(quote_ident(attname), ', ' order by attnum) into cols
+        from pg_attribute where attrelid = t::regclass and attnum > 0 and not attisdropped and attgenerated = '';
+        execute format('create temporary table bench_floor_source as select %s from %I', cols, t);
+        execute format('create table bench_floor_indexed (like %I including all)', t);
+        execute format('create table bench_floor_bare (like %I including defaults including generated)', t);
+        started := clock_timestamp();
+        execute format('insert into bench_floor_indexed (%1$s) overriding system value select %1$s from bench_floor_source', cols);
+        get diagnostics n = row_count;
+        -- the import merges its GIN pending lists before it commits: so does the floor
+        perform gin_clean_pending_list(i.indexrelid) from pg_index i join pg_class c on c.oid = i.indexrelid
+        join pg_am a on a.oid = c.relam where a.amname = 'gin' and i.indrelid = 'bench_floor_indexed'::regclass;
+        indexed_ms := 1000 * extract(epoch from clock_timestamp() - started);
+        started := clock_timestamp();
+        execute format('insert into bench_floor_bare (%1$s) overriding system value select %1$s from bench_floor_source', cols);
+        insert into floor_time values (t, (select count(*) from pg_index where indrelid = t::regclass), n,
+                                       indexed_ms, 1000 * extract(epoch from clock_timestamp() - started));
+        drop table bench_floor_source, bench_floor_indexed, bench_floor_bare;
+    end loop;
+end
+$$;
+\echo 'write floor: the rows the import wrote, inserted again into tables with the same indexes (no trigger, no foreign key, nothing computed), and into tables without indexes'
+select table_name, indexes, rows, round(indexed_ms) as indexed_ms, round(bare_ms) as bare_ms from floor_time
+union all
+select 'all', sum(indexes), sum(rows), round(sum(indexed_ms)), round(sum(bare_ms)) from floor_time;
+select round(100 * (:rows / (sum(indexed_ms) / 1000)) / (:rows / :copy_seconds), 1) as "floor/COPY %",
+       round(100 * (:rows / (sum(bare_ms) / 1000)) / (:rows / :copy_seconds), 1) as "floor without indexes/COPY %"
+from floor_time;
+SQL
+fi
 if [[ "${BENCH_IMPORT_PROFILE:-0}" == "1" ]]; then
 	echo "functions (total ms includes the functions they call; self ms does not):"
 	"${PSQL[@]}" -P footer=off -c "select funcname, calls, round(total_time) as total_ms, round(self_time) as self_ms
