@@ -40,7 +40,7 @@ final class CeasefireUpsert {
 
 	static ImportPlan.Counts apply(JdbcClient jdbc, ImportFormat format, UUID importId, UUID datasetSource,
 			boolean overwrite) {
-		jdbc.sql("analyze import_ceasefire_stage").update();
+		jdbc.sql("analyze import_ceasefire_stage (line, external_id)").update();
 		ImportPlan.Counts counts = ImportPlan.create(jdbc, STAGE, "ceasefire", "CEASEFIRE", format.dataset(),
 				overwrite);
 		if (counts.created() + counts.updated() == 0) {
