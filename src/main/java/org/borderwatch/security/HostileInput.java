@@ -2,6 +2,9 @@ package org.borderwatch.security;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.FilterChain;
@@ -22,10 +25,11 @@ import org.borderwatch.common.ReadAheadRequest;
 
 /**
  * Refuses, with a 400 naming the parameter or field, input that would otherwise fail deep
- * inside the service: a query string with a broken percent-encoding or a parameter
- * without a name, and the NUL character in any query parameter or JSON string (PostgreSQL
- * refuses NUL in text, which surfaced as a 500). Runs before anything else reads the
- * request.
+ * inside the service: a query string with a broken percent-encoding, percent-encoded
+ * bytes that are not UTF-8 (Tomcat refuses those when the parameters are first read, with
+ * a bare 400 that names nothing) or a parameter without a name, and the NUL character in
+ * any query parameter or JSON string (PostgreSQL refuses NUL in text, which surfaced as a
+ * 500). Runs before anything else reads the request.
  * <p>
  * Only the query string is parsed here, never a form or multipart body, so that large
  * uploads stream on untouched; JSON bodies of writes are scanned for the escaped NUL
@@ -91,7 +95,7 @@ class HostileInput extends OncePerRequestFilter {
 			String rawValue = (equals < 0) ? "" : pair.substring(equals + 1);
 			String name = decode(rawName);
 			if (name == null) {
-				return "query: has a malformed percent-encoding in a parameter name";
+				return "query: has a parameter name that is not percent-encoded UTF-8";
 			}
 			if (name.isEmpty()) {
 				return "query: has a parameter without a name ('" + pair + "')";
@@ -101,7 +105,7 @@ class HostileInput extends OncePerRequestFilter {
 			}
 			String value = decode(rawValue);
 			if (value == null) {
-				return name + ": has a malformed percent-encoding";
+				return name + ": is not percent-encoded UTF-8";
 			}
 			if (value.indexOf('\0') >= 0) {
 				return name + ": must not contain the NUL character";
@@ -110,7 +114,10 @@ class HostileInput extends OncePerRequestFilter {
 		return null;
 	}
 
-	/** Strict application/x-www-form-urlencoded decoding; null when malformed. */
+	/**
+	 * Strict application/x-www-form-urlencoded decoding; null when malformed or when the
+	 * decoded bytes are not UTF-8.
+	 */
 	static String decode(String raw) {
 		if (raw.indexOf('%') < 0) {
 			return raw.replace('+', ' ');
@@ -138,7 +145,16 @@ class HostileInput extends OncePerRequestFilter {
 				bytes.write(encoded, 0, encoded.length);
 			}
 		}
-		return bytes.toString(StandardCharsets.UTF_8);
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes.toByteArray()))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
 	}
 
 	private static boolean hasJsonBody(HttpServletRequest request) {

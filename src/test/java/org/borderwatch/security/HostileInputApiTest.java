@@ -72,6 +72,24 @@ class HostileInputApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void refusesPercentEncodedBytesThatAreNotUtf8NamingTheParameter() throws IOException {
+		// a lone byte above 0x7F, a lead byte with a bad continuation, a truncated
+		// sequence
+		for (String path : List.of("/api/v1/incidents?country=%FF%FE", "/api/v1/actors?q=%C3%28",
+				"/api/v1/timeline?q=%E2%82")) {
+			String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+			String name = path.substring(path.indexOf('?') + 1, path.indexOf('='));
+			assertThat(response).startsWith("HTTP/1.1 400");
+			assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+			assertThat(response).contains("\"field\":\"" + name + "\"");
+		}
+		String response = raw("GET /api/v1/actors?%FF=1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 400");
+		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(response).contains("\"field\":\"query\"");
+	}
+
+	@Test
 	void answersContainerRejectionsAsProblemsWithoutServerDetails() throws IOException {
 		for (String path : List.of("/api/v1/incidents/%00", "/api/v1/incidents/a%2Fb")) {
 			String response = raw("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
