@@ -1,8 +1,10 @@
 package org.borderwatch.common;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Names the kind of value a parameter or field expects, in the words of an error message:
@@ -29,8 +31,23 @@ public final class ValueTypes {
 			case "int", "Integer", "long", "Long" -> "whole number";
 			case "double", "Double", "BigDecimal" -> "number";
 			case "boolean", "Boolean" -> "boolean (true or false)";
-			default -> simple.toLowerCase(Locale.ROOT);
+			case "String" -> "string";
+			default -> structure(type);
 		};
+	}
+
+	/**
+	 * A request record, a map or a list is named by its JSON shape: a client sees JSON,
+	 * not the service's class names.
+	 */
+	private static String structure(Class<?> type) {
+		if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+			return "JSON array";
+		}
+		if (type.isRecord() || Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.")) {
+			return "JSON object";
+		}
+		return type.getSimpleName().toLowerCase(Locale.ROOT);
 	}
 
 	/** The constant names of an enum type, in declaration order. */

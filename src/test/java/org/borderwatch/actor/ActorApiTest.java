@@ -174,6 +174,19 @@ class ActorApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void rejectsAnArrayForTheBodyAndAStringForAListInTermsOfJson() {
+		Api.Response array = this.api.post("/api/v1/actors", "[1, 2]");
+		Api.Response string = this.api.post("/api/v1/actors", """
+				{"name": "%s", "kind": "STATE", "aliases": "TTP"}""".formatted(name("X")));
+
+		assertThat(array.status()).isEqualTo(400);
+		assertThat(array.errorFields()).containsExactly("body");
+		assertThat(array.json().path("errors").get(0).path("message").asString()).isEqualTo("expected JSON object");
+		assertThat(string.status()).isEqualTo(400);
+		assertThat(string.json().path("errors").get(0).path("message").asString()).isEqualTo("expected JSON array");
+	}
+
+	@Test
 	void rejectsBadEnumNamingFieldAndChoices() {
 		Api.Response response = this.api.post("/api/v1/actors", """
 				{"name": "%s", "kind": "WARLORD"}""".formatted(name("X")));
