@@ -99,6 +99,15 @@ class HostileInputApiTest extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void answersErrorsNoControllerSawAsProblems() throws IOException {
+		// Tomcat refuses TRACE itself; its error page is the service's too
+		String response = raw("TRACE /api/v1/incidents HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+		assertThat(response).startsWith("HTTP/1.1 405");
+		assertThat(response).containsIgnoringCase("Content-Type: application/problem+json");
+		assertThat(response).contains("\"status\":405").contains("\"correlationId\"").doesNotContain("timestamp");
+	}
+
 	private String raw(String request) throws IOException {
 		try (Socket socket = new Socket("localhost", this.port)) {
 			OutputStream out = socket.getOutputStream();

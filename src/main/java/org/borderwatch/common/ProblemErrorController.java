@@ -1,0 +1,59 @@
+package org.borderwatch.common;
+
+import java.net.URI;
+
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The servlet container's error page as {@code application/problem+json}, like every
+ * other error the service answers. Errors reach it that no controller saw: Tomcat
+ * refusing a method it never allows ({@code TRACE}), a request it cannot parse, a failure
+ * in a filter. Replaces Spring Boot's own error controller (which answers its plain JSON
+ * with {@code timestamp}, {@code error} and {@code path}). Nothing of the failure itself
+ * is shown: a 5xx is logged where it happened, with the correlation id this answer
+ * carries. Hidden from the API document: it is no endpoint of the API.
+ */
+@Hidden
+@RestController
+class ProblemErrorController implements ErrorController {
+
+	@RequestMapping("${server.error.path:${error.path:/error}}")
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+		HttpStatus status = status(request);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request));
+		problem.setTitle(status.getReasonPhrase());
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (uri instanceof String path) {
+			problem.setInstance(URI.create(path.replace(" ", "%20")));
+		}
+		problem.setProperty("correlationId", CorrelationId.current());
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	private static HttpStatus status(HttpServletRequest request) {
+		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+		HttpStatus status = (code instanceof Integer value) ? HttpStatus.resolve(value) : null;
+		return (status != null && status.isError()) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
+	}
+
+	private static String detail(HttpStatus status, HttpServletRequest request) {
+		return switch (status) {
+			case BAD_REQUEST -> "The request is malformed and was refused before it reached the service";
+			case NOT_FOUND -> "Nothing is served at this path";
+			case METHOD_NOT_ALLOWED -> "Method '" + request.getMethod() + "' is not supported here";
+			default -> status.is5xxServerError() ? "The service failed to answer this request"
+					: "The request could not be served";
+		};
+	}
+
+}
