@@ -5,6 +5,7 @@ import java.net.URI;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -21,22 +22,28 @@ import org.springframework.web.bind.annotation.RestController;
  * in a filter. Replaces Spring Boot's own error controller (which answers its plain JSON
  * with {@code timestamp}, {@code error} and {@code path}). Nothing of the failure itself
  * is shown: a 5xx is logged where it happened, with the correlation id this answer
- * carries. Hidden from the API document: it is no endpoint of the API.
+ * carries when the request got one. Hidden from the API document: it is no endpoint of
+ * the API.
  */
 @Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("${server.error.path:${error.path:/error}}")
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	ResponseEntity<ProblemDetail> error(HttpServletRequest request, HttpServletResponse response) {
 		HttpStatus status = status(request);
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, request));
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, response));
 		problem.setTitle(status.getReasonPhrase());
 		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
 		if (uri instanceof String path) {
 			problem.setInstance(URI.create(path.replace(" ", "%20")));
 		}
-		problem.setProperty("correlationId", CorrelationId.current());
+		// the id the request was given before it failed; none when the container refused
+		// it before any filter ran
+		String correlationId = response.getHeader(CorrelationId.HEADER);
+		if (correlationId != null) {
+			problem.setProperty("correlationId", correlationId);
+		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
 	}
 
@@ -46,11 +53,14 @@ class ProblemErrorController implements ErrorController {
 		return (status != null && status.isError()) ? status : HttpStatus.INTERNAL_SERVER_ERROR;
 	}
 
-	private static String detail(HttpStatus status, HttpServletRequest request) {
+	private static String detail(HttpStatus status, HttpServletResponse response) {
 		return switch (status) {
 			case BAD_REQUEST -> "The request is malformed and was refused before it reached the service";
 			case NOT_FOUND -> "Nothing is served at this path";
-			case METHOD_NOT_ALLOWED -> "Method '" + request.getMethod() + "' is not supported here";
+			// the error dispatch reports its own method, not the one refused
+			case METHOD_NOT_ALLOWED -> (response.getHeader("Allow") != null)
+					? "This method is not supported here; the Allow header lists those that are"
+					: "This method is not supported here";
 			default -> status.is5xxServerError() ? "The service failed to answer this request"
 					: "The request could not be served";
 		};
