@@ -1,6 +1,7 @@
 package org.borderwatch.common;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
@@ -34,9 +35,9 @@ class ProblemErrorController implements ErrorController {
 		HttpStatus status = status(request);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail(status, response));
 		problem.setTitle(status.getReasonPhrase());
-		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-		if (uri instanceof String path) {
-			problem.setInstance(URI.create(path.replace(" ", "%20")));
+		URI instance = instance(request);
+		if (instance != null) {
+			problem.setInstance(instance);
 		}
 		// the id the request was given before it failed; none when the container refused
 		// it before any filter ran
@@ -45,6 +46,22 @@ class ProblemErrorController implements ErrorController {
 			problem.setProperty("correlationId", correlationId);
 		}
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/**
+	 * The path that failed, when it is a valid URI: a request Tomcat let through can
+	 * still hold characters a URI may not, and the error page must not fail in turn.
+	 */
+	private static URI instance(HttpServletRequest request) {
+		if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String path) {
+			try {
+				return new URI(path);
+			}
+			catch (URISyntaxException ex) {
+				return null;
+			}
+		}
+		return null;
 	}
 
 	private static HttpStatus status(HttpServletRequest request) {
