@@ -15,6 +15,7 @@
 #   BENCH_WARMUP_MIN_ROUNDS=6 the fewest
 #   BENCH_STEADY_PERCENT=5    a round is steady when its req/s is less than this above the best round before
 #   BENCH_STEADY_ROUNDS=2     warm after this many steady rounds in a row
+#   BENCH_JIT_PERCENT=3       and only when the JIT compilers used less than this share of the JVM's CPU in each
 #   BENCH_PAIRS=3             wrk + pgbench measurements per endpoint, in adjacent pairs
 #   BENCH_CONNECTIONS=8       concurrent connections (wrk -c, pgbench -c)
 #   BENCH_THREADS=2           threads (wrk -t, pgbench -j)
@@ -31,6 +32,7 @@ WARMUP_ROUNDS=${BENCH_WARMUP_ROUNDS:-15}
 WARMUP_MIN_ROUNDS=${BENCH_WARMUP_MIN_ROUNDS:-6}
 STEADY_PERCENT=${BENCH_STEADY_PERCENT:-5}
 STEADY_ROUNDS=${BENCH_STEADY_ROUNDS:-2}
+JIT_PERCENT=${BENCH_JIT_PERCENT:-3}
 PAIRS=${BENCH_PAIRS:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-8}
 THREADS=${BENCH_THREADS:-2}
@@ -124,20 +126,28 @@ capture_sql() {
 
 # Warm-up until the JIT has settled: at least BENCH_WARMUP_MIN_ROUNDS rounds of
 # BENCH_WARMUP_SECONDS, then more until BENCH_STEADY_ROUNDS rounds in a row are each less than
-# BENCH_STEADY_PERCENT above the best round before them (at most BENCH_WARMUP_ROUNDS). A fixed 10 s
+# BENCH_STEADY_PERCENT above the best round before them and spent less than BENCH_JIT_PERCENT of
+# the JVM's CPU in its JIT compiler threads (at most BENCH_WARMUP_ROUNDS). A fixed 10 s
 # was not enough: the same endpoint served 350 req/s after it and 2,400 once HotSpot had compiled
 # the whole request path, with p99 falling from 778 to 8 ms. On a shared machine one slow round
 # can come before the JIT is done, hence the minimum; and one round that gains less than the
 # threshold can too (a timeline warm-up stopped at 1,864 req/s, then measured 2,186 to 2,370), hence
-# the rounds in a row. The rounds go to stderr, the measurement to stdout.
+# the rounds in a row. Throughput alone can look settled while C2 is still compiling: after 60 s
+# of incident reads the compiler threads still used 15% of the JVM's CPU in one run and 4% in the
+# next, which moved java_ms by as much as the difference between two builds. The rounds go to
+# stderr (req/s, and the compilers' share in brackets), the measurement to stdout.
 warm_up() {
-	local name=$1 round line rps best=0 steady=0 seen=()
+	local name=$1 round line rps all jit best=0 steady=0 seen=()
 	shift
 	for round in $(seq 1 "$WARMUP_ROUNDS"); do
+		all=$(jvm_cpu_ticks)
+		jit=$(jit_ticks)
 		line=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "bench/wrk/$name.lua" "$BASE" -- "$@" | grep '^BENCH ')
+		jit=$(jit_share "$jit" "$(jit_ticks)" "$(($(jvm_cpu_ticks) - all))")
 		rps=$(field rps "$line")
-		seen+=("$rps")
-		if awk -v a="$rps" -v b="$best" -v p="$STEADY_PERCENT" 'BEGIN { exit !(b > 0 && (a - b) / b * 100 < p) }'; then
+		seen+=("$rps($jit%)")
+		if awk -v a="$rps" -v b="$best" -v p="$STEADY_PERCENT" -v j="$jit" -v jp="$JIT_PERCENT" \
+			'BEGIN { exit !(b > 0 && (a - b) / b * 100 < p && j < jp) }'; then
 			steady=$((steady + 1))
 		else
 			steady=0
@@ -147,7 +157,29 @@ warm_up() {
 		fi
 		best=$(awk -v a="$rps" -v b="$best" 'BEGIN { print (a > b) ? a : b }')
 	done
-	echo "bench: $name warm-up req/s per ${WARMUP}s round: ${seen[*]}" >&2
+	echo "bench: $name warm-up req/s (JIT share of the JVM's CPU) per ${WARMUP}s round: ${seen[*]}" >&2
+}
+
+# The JIT compiler threads' CPU time so far, in clock ticks, one "tid ticks" line per thread.
+# A thread's name is in /proc/<pid>/task/<tid>/comm ("C2 CompilerThre", "C1 CompilerThre"), its
+# user and system time are the 12th and 13th fields of its stat after the name. HotSpot starts and
+# stops compiler threads as the queue grows and shrinks, hence per thread.
+jit_ticks() {
+	local task
+	for task in /proc/"$APP_PID"/task/*; do
+		if [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ CompilerThre* ]]; then
+			echo "${task##*/} $(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
+		fi
+	done
+}
+
+# jit_share <jit_ticks before> <jit_ticks after> <JVM ticks used between>: the compilers' share
+# of it in percent (a thread that ended between the two counts nothing).
+jit_share() {
+	awk -v before="$1" -v after="$2" -v all="$3" 'BEGIN {
+		n = split(before, b, "\n"); for (i = 1; i <= n; i++) { split(b[i], f, " "); was[f[1]] = f[2] }
+		n = split(after, a, "\n"); for (i = 1; i <= n; i++) { split(a[i], f, " "); if (f[1] != "") used += f[2] - was[f[1]] }
+		printf "%.1f", (all > 0) ? used * 100 / all : 0 }'
 }
 
 wrk_args() {
