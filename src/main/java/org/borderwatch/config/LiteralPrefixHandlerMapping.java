@@ -1,12 +1,16 @@
 package org.borderwatch.config;
 
 import java.lang.reflect.Method;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -14,77 +18,129 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
- * Spring MVC's handler mapping, which first sets aside the mappings whose patterns cannot
- * match the request's path because it does not start with their literal beginning.
+ * Spring MVC's handler mapping, which looks for the handler of a path no route names
+ * literally among the routes whose literal beginning the path starts with, instead of
+ * among all of them.
  * <p>
  * A path with a variable ({@code /api/v1/incidents/{id}}) has no direct match, so Spring
- * MVC tries the conditions of every mapping of the service, about 150, on each such
- * request: in CPU profiles of {@code GET /api/v1/incidents/{id}} that search was 14% of
- * the request. Here a mapping whose every pattern begins with a literal (the text before
- * its first {@code {}, {@code *} or {@code ?}) that the path does not begin with is
- * answered "no match" by a {@code startsWith}, which is what its pattern would answer.
+ * MVC walks the registry and tries the conditions of every mapping of the service, about
+ * a hundred, on each such request: in CPU profiles of {@code GET /api/v1/incidents/{id}}
+ * that search was 14% of the request's samples in the request threads. Setting each
+ * mapping aside with a {@code startsWith} inside that walk left the walk itself (a hash
+ * map's iterator, a look-up per mapping): as routes were added, the handler lookup was
+ * back at 14% of those samples. Here the mappings are listed once, each with its literal
+ * beginning (the text before its first {@code {}, {@code *} or {@code ?}) and handler,
+ * and a lookup tries the conditions only of those whose beginning the path starts with: a
+ * mapping whose beginning it does not start with is one its pattern would refuse. The
+ * candidates are then sorted and checked for ambiguity as Spring MVC does.
  * <p>
  * Rule: the shortcut is taken only where it cannot change the verdict: patterns matched
- * case-sensitively, and a path without percent-encoding (patterns compare decoded
- * segments, so {@code /api/v1/incident%73} still reaches the incidents). Any other
- * request, and any mapping without path patterns, goes through the full match.
+ * case-sensitively, a path without percent-encoding (patterns compare decoded segments,
+ * so {@code /api/v1/incident%73} still reaches the incidents), a path no route names
+ * literally (those Spring MVC finds directly), not a CORS pre-flight, and a path some
+ * route matches (otherwise Spring MVC's own search works out the 404, 405, 406 or 415).
+ * Every other request goes through Spring MVC's lookup unchanged.
  */
 class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
-	/** The lookup path of the request being mapped on this thread, while it is mapped. */
-	private static final ThreadLocal<String> LOOKUP_PATH = new ThreadLocal<>();
+	/**
+	 * The mappings with their literal beginnings and handlers, or null after a change of
+	 * the registry (then built again by the next lookup). Replaced whole, so lookups read
+	 * it without locking.
+	 */
+	private volatile Routes routes;
 
 	/**
-	 * The literal beginning of each mapping registered with a handler method, by
-	 * identity: {@code RequestMappingInfo.hashCode} is computed anew on each call, and
-	 * was itself a visible share of the lookup. Replaced whole on each registration (at
-	 * start), so lookups read it without locking.
+	 * Counts the registry's changes, so that a lookup which read the registry before a
+	 * change does not keep what it built from it.
 	 */
-	private volatile Map<RequestMappingInfo, String> prefixes = new IdentityHashMap<>();
+	private final AtomicLong changes = new AtomicLong();
 
 	@Override
 	protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
 		super.registerHandlerMethod(handler, method, mapping);
-		synchronized (this) {
-			Map<RequestMappingInfo, String> prefixes = new IdentityHashMap<>(this.prefixes);
-			prefixes.put(mapping, prefix(mapping));
-			this.prefixes = prefixes;
-		}
+		changed();
+	}
+
+	@Override
+	public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+		super.registerMapping(mapping, handler, method);
+		changed();
+	}
+
+	@Override
+	public void unregisterMapping(RequestMappingInfo mapping) {
+		super.unregisterMapping(mapping);
+		changed();
 	}
 
 	@Override
 	protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
-		boolean literal = lookupPath.indexOf('%') < 0 && getPatternParser() != null
-				&& getPatternParser().isCaseSensitive();
-		if (!literal) {
+		Routes routes = routes();
+		boolean shortcut = lookupPath.indexOf('%') < 0 && getPatternParser() != null
+				&& getPatternParser().isCaseSensitive() && !routes.directPaths().contains(lookupPath)
+				&& !CorsUtils.isPreFlightRequest(request);
+		if (!shortcut) {
 			return super.lookupHandlerMethod(lookupPath, request);
 		}
-		LOOKUP_PATH.set(lookupPath);
-		try {
-			return super.lookupHandlerMethod(lookupPath, request);
-		}
-		finally {
-			LOOKUP_PATH.remove();
-		}
-	}
-
-	@Override
-	protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-		String path = LOOKUP_PATH.get();
-		if (path != null) {
-			// a mapping registered otherwise (at run time) has none: the full match
-			// decides
-			String prefix = this.prefixes.get(info);
-			if (prefix != null && !path.startsWith(prefix)) {
-				return null;
+		List<Candidate> matches = new ArrayList<>(2);
+		for (Route route : routes.all()) {
+			if (lookupPath.startsWith(route.prefix())) {
+				RequestMappingInfo match = getMatchingMapping(route.mapping(), request);
+				if (match != null) {
+					matches.add(new Candidate(match, route.handler()));
+				}
 			}
 		}
-		return super.getMatchingMapping(info, request);
+		if (matches.isEmpty()) {
+			return super.lookupHandlerMethod(lookupPath, request);
+		}
+		Candidate best = matches.get(0);
+		if (matches.size() > 1) {
+			Comparator<RequestMappingInfo> order = getMappingComparator(request);
+			matches.sort((a, b) -> order.compare(a.mapping(), b.mapping()));
+			best = matches.get(0);
+			if (order.compare(best.mapping(), matches.get(1).mapping()) == 0) {
+				throw new IllegalStateException("Ambiguous handler methods mapped for '" + request.getRequestURI()
+						+ "': {" + best.handler().getMethod() + ", " + matches.get(1).handler().getMethod() + "}");
+			}
+		}
+		request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, best.handler());
+		handleMatch(best.mapping(), lookupPath, request);
+		return best.handler();
+	}
+
+	private void changed() {
+		this.changes.incrementAndGet();
+		this.routes = null;
+	}
+
+	private Routes routes() {
+		Routes current = this.routes;
+		if (current == null) {
+			long seen = this.changes.get();
+			List<Route> all = new ArrayList<>();
+			Set<String> directPaths = new HashSet<>();
+			getHandlerMethods().forEach((mapping, handler) -> {
+				all.add(new Route(prefix(mapping), mapping, handler));
+				directPaths.addAll(getDirectPaths(mapping));
+			});
+			current = new Routes(List.copyOf(all), Set.copyOf(directPaths));
+			if (this.changes.get() == seen) {
+				this.routes = current;
+			}
+		}
+		return current;
 	}
 
 	/** The literal beginning kept for {@code info}, null when none is. */
 	String keptPrefix(RequestMappingInfo info) {
-		return this.prefixes.get(info);
+		return routes().all()
+			.stream()
+			.filter((route) -> route.mapping() == info)
+			.map(Route::prefix)
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**
@@ -121,6 +177,18 @@ class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 			n++;
 		}
 		return a.substring(0, n);
+	}
+
+	/** A mapping, the literal beginning of its patterns, and its handler. */
+	private record Route(String prefix, RequestMappingInfo mapping, HandlerMethod handler) {
+	}
+
+	/** Every mapping of the registry, and the paths some mapping names literally. */
+	private record Routes(List<Route> all, Set<String> directPaths) {
+	}
+
+	/** A mapping's conditions narrowed to the request, and its handler. */
+	private record Candidate(RequestMappingInfo mapping, HandlerMethod handler) {
 	}
 
 }

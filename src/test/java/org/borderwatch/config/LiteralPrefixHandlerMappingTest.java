@@ -84,6 +84,33 @@ class LiteralPrefixHandlerMappingTest extends IntegrationTest {
 	}
 
 	@Test
+	void findsAMappingRegisteredAtRunTimeAndForgetsItOnceUnregistered() throws Exception {
+		RequestMappingInfo info = RequestMappingInfo.paths("/api/v1/run-time-route/{id}")
+			.methods(RequestMethod.GET)
+			.options(this.mapping.getBuilderConfiguration())
+			.build();
+		MockHttpServletRequest request = request("GET", "/api/v1/run-time-route/abc");
+		assertThat(handlerOf(this.mapping, request)).isNull();
+		this.mapping.registerMapping(info, new RunTimeRoute(), RunTimeRoute.class.getMethod("answer"));
+		try {
+			assertThat(handlerOf(this.mapping, request)).isEqualTo(RunTimeRoute.class.getMethod("answer"));
+		}
+		finally {
+			this.mapping.unregisterMapping(info);
+		}
+		assertThat(handlerOf(this.mapping, request)).isNull();
+	}
+
+	/** The handler of the route registered at run time. */
+	public static class RunTimeRoute {
+
+		public String answer() {
+			return "answered";
+		}
+
+	}
+
+	@Test
 	void takesTheLiteralBeginningOfAPattern() {
 		assertThat(LiteralPrefixHandlerMapping.literalPrefix("/api/v1/incidents/{id}")).isEqualTo("/api/v1/incidents/");
 		assertThat(LiteralPrefixHandlerMapping.literalPrefix("/api/v1/timeline")).isEqualTo("/api/v1/timeline");
