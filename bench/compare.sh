@@ -30,6 +30,7 @@ JIT_PERCENT=${BENCH_JIT_PERCENT:-3}
 COUNTRY=PAK
 CLOCK_TICKS=$(getconf CLK_TCK)
 declare -A DIR=([before]=$(cd "$1" && pwd) [after]=$(cd "$2" && pwd))
+source "$(dirname "$0")/lib.sh" # field, jit_ticks, jit_share
 declare -A JAR=([before]=${BENCH_BEFORE_JAR:-} [after]=${BENCH_AFTER_JAR:-})
 declare -A OPTS=([before]=${BENCH_BEFORE_JAVA_OPTS:--Xmx1g} [after]=${BENCH_AFTER_JAVA_OPTS:--Xmx1g})
 declare -A HTTP=([before]=18081 [after]=18080) PG=([before]=54330 [after]=54329) PID=()
@@ -86,18 +87,6 @@ measure() {
 		'BEGIN { printf "%.3f", (n > 0) ? t * 1000 / hz / n : 0 }')"
 }
 
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
-
-# The share of the JVM's CPU its JIT compiler threads used during a warm-up round, in percent.
-jit_ticks() {
-	local task
-	for task in /proc/"$1"/task/*; do
-		if [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ CompilerThre* ]]; then
-			echo "${task##*/} $(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
-		fi
-	done
-}
-
 # Warm both builds up on one endpoint, round by round in turn, until each has had two rounds in a
 # row with its compilers below BENCH_JIT_PERCENT of its CPU (see bench/run.sh for why).
 warm_up() {
@@ -108,11 +97,8 @@ warm_up() {
 			all=$(awk '{ print $14 + $15 }' "/proc/${PID[$build]}/stat")
 			jit=$(jit_ticks "${PID[$build]}")
 			line=$(measure "$build" "$name" "$WARMUP")
-			jit=$(awk -v before="$jit" -v after="$(jit_ticks "${PID[$build]}")" \
-				-v all="$(($(awk '{ print $14 + $15 }' "/proc/${PID[$build]}/stat") - all))" 'BEGIN {
-				n = split(before, b, "\n"); for (i = 1; i <= n; i++) { split(b[i], f, " "); was[f[1]] = f[2] }
-				n = split(after, a, "\n"); for (i = 1; i <= n; i++) { split(a[i], f, " "); if (f[1] != "") used += f[2] - was[f[1]] }
-				printf "%.1f", (all > 0) ? used * 100 / all : 0 }')
+			jit=$(jit_share "$jit" "$(jit_ticks "${PID[$build]}")" \
+				"$(($(awk '{ print $14 + $15 }' "/proc/${PID[$build]}/stat") - all))")
 			seen[$build]+=" $(field rps "$line")($jit%)"
 			if awk -v j="$jit" -v p="$JIT_PERCENT" 'BEGIN { exit !(j < p) }'; then
 				quiet[$build]=$((quiet[$build] + 1))

@@ -1,6 +1,7 @@
-# Shared parts of the benchmark scripts, sourced by bench/run.sh, bench/write.sh, bench/stream.sh
-# and bench/import.sh: tool checks, the jar, starting and stopping the service in embedded mode,
-# psql, and the statement capture from PostgreSQL's log.
+# Shared parts of the benchmark scripts, sourced by bench/run.sh, bench/write.sh, bench/stream.sh,
+# bench/import.sh and bench/compare.sh: tool checks, the jar, starting and stopping the service in
+# embedded mode, psql, the statement capture from PostgreSQL's log, and the JIT compilers' share
+# of the JVM's CPU.
 #
 # The sourcing script sets OUT, HTTP_PORT, PG_PORT and JAVA_OPTS (each with its own defaults, so
 # that the scripts can run side by side) before calling these functions.
@@ -116,6 +117,29 @@ capture_statements() {
 
 # field <name> <line>: the value of name=value in a BENCH line of the wrk scripts.
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
+
+# jit_ticks <pid>: the JIT compiler threads' CPU time so far, in clock ticks, one "tid ticks" line
+# per thread.
+# A thread's name is in /proc/<pid>/task/<tid>/comm ("C2 CompilerThre", "C1 CompilerThre"), its
+# user and system time are the 12th and 13th fields of its stat after the name. HotSpot starts and
+# stops compiler threads as the queue grows and shrinks, hence per thread.
+jit_ticks() {
+	local task
+	for task in /proc/"$1"/task/*; do
+		if [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ CompilerThre* ]]; then
+			echo "${task##*/} $(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
+		fi
+	done
+}
+
+# jit_share <jit_ticks before> <jit_ticks after> <JVM ticks used between>: the compilers' share
+# of it in percent (a thread that ended between the two counts nothing).
+jit_share() {
+	awk -v before="$1" -v after="$2" -v all="$3" 'BEGIN {
+		n = split(before, b, "\n"); for (i = 1; i <= n; i++) { split(b[i], f, " "); was[f[1]] = f[2] }
+		n = split(after, a, "\n"); for (i = 1; i <= n; i++) { split(a[i], f, " "); if (f[1] != "") used += f[2] - was[f[1]] }
+		printf "%.1f", (all > 0) ? used * 100 / all : 0 }'
+}
 
 # Both the read and the write benchmark need these.
 need_http_and_sql_tools() {

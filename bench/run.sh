@@ -141,9 +141,9 @@ warm_up() {
 	shift
 	for round in $(seq 1 "$WARMUP_ROUNDS"); do
 		all=$(jvm_cpu_ticks)
-		jit=$(jit_ticks)
+		jit=$(jit_ticks "$APP_PID")
 		line=$(wrk -t "$THREADS" -c "$CONNECTIONS" -d "${WARMUP}s" -s "bench/wrk/$name.lua" "$BASE" -- "$@" | grep '^BENCH ')
-		jit=$(jit_share "$jit" "$(jit_ticks)" "$(($(jvm_cpu_ticks) - all))")
+		jit=$(jit_share "$jit" "$(jit_ticks "$APP_PID")" "$(($(jvm_cpu_ticks) - all))")
 		rps=$(field rps "$line")
 		seen+=("$rps($jit%)")
 		if awk -v a="$rps" -v b="$best" -v p="$STEADY_PERCENT" -v j="$jit" -v jp="$JIT_PERCENT" \
@@ -158,28 +158,6 @@ warm_up() {
 		best=$(awk -v a="$rps" -v b="$best" 'BEGIN { print (a > b) ? a : b }')
 	done
 	echo "bench: $name warm-up req/s (JIT share of the JVM's CPU) per ${WARMUP}s round: ${seen[*]}" >&2
-}
-
-# The JIT compiler threads' CPU time so far, in clock ticks, one "tid ticks" line per thread.
-# A thread's name is in /proc/<pid>/task/<tid>/comm ("C2 CompilerThre", "C1 CompilerThre"), its
-# user and system time are the 12th and 13th fields of its stat after the name. HotSpot starts and
-# stops compiler threads as the queue grows and shrinks, hence per thread.
-jit_ticks() {
-	local task
-	for task in /proc/"$APP_PID"/task/*; do
-		if [[ "$(cat "$task/comm" 2>/dev/null)" == C[12]\ CompilerThre* ]]; then
-			echo "${task##*/} $(sed 's/.*) //' "$task/stat" 2>/dev/null | awk '{ print $12 + $13 }')"
-		fi
-	done
-}
-
-# jit_share <jit_ticks before> <jit_ticks after> <JVM ticks used between>: the compilers' share
-# of it in percent (a thread that ended between the two counts nothing).
-jit_share() {
-	awk -v before="$1" -v after="$2" -v all="$3" 'BEGIN {
-		n = split(before, b, "\n"); for (i = 1; i <= n; i++) { split(b[i], f, " "); was[f[1]] = f[2] }
-		n = split(after, a, "\n"); for (i = 1; i <= n; i++) { split(a[i], f, " "); if (f[1] != "") used += f[2] - was[f[1]] }
-		printf "%.1f", (all > 0) ? used * 100 / all : 0 }'
 }
 
 wrk_args() {
