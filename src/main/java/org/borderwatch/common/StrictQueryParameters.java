@@ -68,7 +68,7 @@ public class StrictQueryParameters implements HandlerInterceptor {
 		}
 		List<FieldError> errors = new ArrayList<>();
 		for (String name : request.getParameterMap().keySet()) {
-			if (!known.names().contains(name)) {
+			if (!known.lookup().contains(name)) {
 				errors.add(new FieldError(name, advice(name, known.names())));
 			}
 		}
@@ -138,9 +138,10 @@ public class StrictQueryParameters implements HandlerInterceptor {
 	}
 
 	/**
-	 * The query parameters one handler declares; {@code open} when it takes any.
+	 * The query parameters one handler declares, sorted for the messages and hashed for
+	 * the look-up every request makes; {@code open} when it takes any.
 	 */
-	record Known(Set<String> names, boolean open, boolean exports) {
+	record Known(Set<String> names, Set<String> lookup, boolean open, boolean exports) {
 
 		static Known of(HandlerMethod handler) {
 			Set<String> names = new TreeSet<>();
@@ -181,7 +182,7 @@ public class StrictQueryParameters implements HandlerInterceptor {
 				names.add("format");
 			}
 			boolean open = takesAnyMap && documented == null;
-			return new Known(names, open, exports);
+			return new Known(names, Set.copyOf(names), open, exports);
 		}
 
 		private static List<String> propertiesOf(Class<?> type) {

@@ -7,11 +7,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.BeanFactoryUtils;
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -72,7 +75,8 @@ class LiteralPrefixHandlerMappingTest extends IntegrationTest {
 			}
 		}
 		for (String path : List.of("/", "/api", "/api/v1", "/api/v1/incident%73/abc", "/API/v1/incidents/abc",
-				"/api/v1/incidents/", "/nowhere", "/api/v1/actors/abc/history/2")) {
+				"/api/v1/incidents/", "/nowhere", "/api/v1/actors/abc/history/2", "/api;x=1/v1/incidents/abc",
+				"/api/v1/incidents;x=1/abc", "/api/v1/incidents/abc;x=1")) {
 			requests.add(request("GET", path));
 		}
 		assertThat(requests).hasSizeGreaterThan(100);
@@ -81,6 +85,24 @@ class LiteralPrefixHandlerMappingTest extends IntegrationTest {
 			assertThat(handlerOf(this.mapping, request)).as(request.getMethod() + " " + request.getRequestURI())
 				.isEqualTo(handlerOf(plain, request));
 		}
+	}
+
+	@Test
+	void isConsultedBeforeTheActuatorsEndpointsWhichStillAnswerTheirPaths() throws Exception {
+		// ordered as the dispatcher servlet orders them when it starts
+		List<HandlerMapping> mappings = new ArrayList<>(
+				BeanFactoryUtils.beansOfTypeIncludingAncestors(this.context, HandlerMapping.class, true, false)
+					.values());
+		AnnotationAwareOrderComparator.sort(mappings);
+		assertThat(mappings).first().isSameAs(this.mapping);
+		HandlerMapping actuator = mappings.stream()
+			.filter((candidate) -> candidate.getClass().getName().contains("EndpointHandlerMapping"))
+			.findFirst()
+			.orElseThrow();
+		MockHttpServletRequest health = request("GET", "/actuator/health");
+		assertThat(handlerOf(this.mapping, health)).isNull();
+		ServletRequestPathUtils.parseAndCache(health);
+		assertThat(actuator.getHandler(health)).isNotNull();
 	}
 
 	@Test
