@@ -4,6 +4,7 @@ import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationResult;
@@ -52,6 +53,16 @@ final class AccessRules implements AuthorizationManager<RequestAuthorizationCont
 
 	Role required(HttpServletRequest request) {
 		return required(request.getMethod(), pathOf(request));
+	}
+
+	/**
+	 * A read anyone may make, asked without credentials: one that needs neither
+	 * authentication nor authorization.
+	 */
+	boolean isAnonymousPublicRead(HttpServletRequest request) {
+		String method = request.getMethod();
+		return this.publicRead && ("GET".equals(method) || "HEAD".equals(method))
+				&& request.getHeader(HttpHeaders.AUTHORIZATION) == null && required(request) == null;
 	}
 
 	@Override

@@ -18,7 +18,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Declares the bearer scheme in the API document and, on each operation, the role it
  * needs ({@code x-required-role}, from {@link AccessRules}) with its 401 and 403 answers,
- * so that Swagger UI can authorise with a key and clients can tell what a key may do.
+ * so that Swagger UI can authorise with a key and clients can tell what a key may do. An
+ * operation anyone may call declares the credential optional, and the 401 a bad one gets.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiSecurity {
@@ -42,6 +43,9 @@ class OpenApiSecurity {
 					if (needed != null) {
 						declare(entry.getValue(), needed);
 					}
+					else {
+						declareOptional(entry.getValue());
+					}
 				}
 			});
 		};
@@ -50,8 +54,7 @@ class OpenApiSecurity {
 	private static void declare(Operation operation, Role needed) {
 		operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
 		operation.addExtension("x-required-role", needed.name());
-		Content problem = new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-				new MediaType().schema(new Schema<>().type("object")));
+		Content problem = problem();
 		if (operation.getResponses() != null) {
 			operation.getResponses()
 				.putIfAbsent("401",
@@ -62,6 +65,29 @@ class OpenApiSecurity {
 				.putIfAbsent("403",
 						new ApiResponse().description("The credential's role is below " + needed).content(problem));
 		}
+	}
+
+	/**
+	 * An operation anyone may call: without a credential, or with one, which is then
+	 * checked (a bad one is refused rather than ignored, so that a client learns its key
+	 * stopped working on its first request, read or write).
+	 */
+	private static void declareOptional(Operation operation) {
+		operation.addSecurityItem(new SecurityRequirement());
+		operation.addSecurityItem(new SecurityRequirement().addList(SCHEME));
+		if (operation.getResponses() != null) {
+			operation.getResponses()
+				.putIfAbsent("401", new ApiResponse()
+					.description("A credential was sent and it is unknown, revoked or expired (WWW-Authenticate: "
+							+ "Bearer); without one the call is anonymous")
+					.content(problem()));
+		}
+	}
+
+	/** A problem details body: the schema the API document declares for every 4xx. */
+	private static Content problem() {
+		return new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+				new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")));
 	}
 
 }

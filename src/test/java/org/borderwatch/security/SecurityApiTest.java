@@ -11,6 +11,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.SecurityFilterChain;
 
 import org.borderwatch.support.Api;
 import org.borderwatch.support.IntegrationTest;
@@ -21,6 +23,10 @@ class SecurityApiTest extends IntegrationTest {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	/** The security filter chains, in the order the filter chain proxy tries them. */
+	@Autowired
+	private List<SecurityFilterChain> securityChains;
 
 	private Api admin;
 
@@ -227,6 +233,56 @@ class SecurityApiTest extends IntegrationTest {
 	}
 
 	@Test
+	void letsAnonymousPublicReadsAloneTakeTheChainWithoutAuthentication() {
+		Api anonymous = this.admin.anonymous();
+		List<String> shortChain = filtersOfTheChainFor("GET", "/api/v1/timeline", null);
+		assertThat(shortChain).contains("HeaderWriterFilter", "CorsFilter")
+			.doesNotContain("AuthorizationFilter", "ApiKeyAuthenticationFilter");
+		assertThat(filtersOfTheChainFor("HEAD", "/api/v1/incidents/x", null)).isEqualTo(shortChain);
+		for (List<String> fullChain : List.of(filtersOfTheChainFor("GET", "/api/v1/timeline", "Bearer bwk_x"),
+				filtersOfTheChainFor("GET", "/api/v1/api-keys", null),
+				filtersOfTheChainFor("GET", "/actuator/prometheus", null),
+				filtersOfTheChainFor("POST", "/api/v1/actors", null),
+				filtersOfTheChainFor("OPTIONS", "/api/v1/actors", null))) {
+			assertThat(fullChain).contains("AuthorizationFilter", "ApiKeyAuthenticationFilter");
+		}
+
+		// a credential on a read is checked all the same
+		assertThat(this.admin.as("bwk_" + "x".repeat(43)).get("/api/v1/actors").status()).isEqualTo(401);
+		// and a read from a dashboard on an allowed origin gets its CORS headers
+		Api.Response fromDashboard = anonymous.get("/api/v1/actors", "Origin", IntegrationTest.DASHBOARD_ORIGIN);
+		assertThat(fromDashboard.status()).isEqualTo(200);
+		assertThat(fromDashboard.header("Access-Control-Allow-Origin")).isEqualTo(IntegrationTest.DASHBOARD_ORIGIN);
+		assertThat(fromDashboard.header("Access-Control-Expose-Headers")).contains("ETag", "Link", "RateLimit");
+		assertThat(fromDashboard.header("X-Frame-Options")).isEqualTo("DENY");
+		// another origin gets the answer without them: the browser keeps it from the page
+		Api.Response fromElsewhere = anonymous.get("/api/v1/actors", "Origin", "https://elsewhere.example");
+		assertThat(fromElsewhere.status()).isEqualTo(200);
+		assertThat(fromElsewhere.header("Access-Control-Allow-Origin")).isNull();
+		// and its pre-flight is refused, as a problem
+		Api.Response preflight = anonymous.send("OPTIONS", "/api/v1/actors", null, null, "Origin",
+				"https://elsewhere.example", "Access-Control-Request-Method", "POST");
+		assertThat(preflight.status()).isEqualTo(403);
+		assertThat(preflight.contentType()).hasValue("application/problem+json");
+	}
+
+	/** The simple names of the filters of the security chain that takes the request. */
+	private List<String> filtersOfTheChainFor(String method, String path, String authorization) {
+		MockHttpServletRequest request = new MockHttpServletRequest(method, path);
+		if (authorization != null) {
+			request.addHeader("Authorization", authorization);
+		}
+		return this.securityChains.stream()
+			.filter((chain) -> chain.matches(request))
+			.findFirst()
+			.orElseThrow()
+			.getFilters()
+			.stream()
+			.map((filter) -> filter.getClass().getSimpleName())
+			.toList();
+	}
+
+	@Test
 	void sendsTheSecurityHeadersWithProblemsToo() {
 		Api anonymous = this.admin.anonymous();
 		Api.Response notFound = anonymous.get("/api/v1/actors/" + UUID.randomUUID());
@@ -263,7 +319,12 @@ class SecurityApiTest extends IntegrationTest {
 		JsonNode create = document.path("paths").path("/api/v1/actors").path("post");
 		assertThat(create.path("responses").has("401")).isTrue();
 		assertThat(create.path("responses").has("403")).isTrue();
-		assertThat(document.path("paths").path("/api/v1/actors").path("get").has("security")).isFalse();
+		// reads are public: a credential is optional, and a bad one is refused
+		JsonNode list = document.path("paths").path("/api/v1/actors").path("get");
+		assertThat(list.path("security").toString()).isEqualTo("[{},{\"bearer\":[]}]");
+		assertThat(list.path("responses").has("401")).isTrue();
+		assertThat(list.path("responses").has("403")).isFalse();
+		assertThat(list.has("x-required-role")).isFalse();
 	}
 
 }

@@ -12,6 +12,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IntegrationTest {
 
+	/** The one origin from which browsers may call the API in these tests (CORS). */
+	public static final String DASHBOARD_ORIGIN = "https://dashboard.example";
+
 	@LocalServerPort
 	protected int port;
 
@@ -25,6 +28,7 @@ public abstract class IntegrationTest {
 		registry.add("borderwatch.demo-data.enabled", () -> "false");
 		registry.add("borderwatch.security.bootstrap-admin-key", () -> Api.ADMIN_KEY);
 		registry.add("borderwatch.webhooks.allow-private-targets", () -> "true");
+		registry.add("borderwatch.cors.allowed-origins", () -> DASHBOARD_ORIGIN);
 	}
 
 }
